@@ -1,0 +1,169 @@
+"""The course as the docs folder lays it out: chapters, lessons and their front matter."""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from peixun.errors import ContentError, ContentErrors
+from peixun.frontmatter import Document, read_document
+from peixun.schema import validate
+
+CHAPTER_DIR = re.compile(r"^(\d{2})-[a-z0-9-]+$")
+LESSON_FILE = re.compile(r"^(\d{2})-[a-z0-9-]+\.md$")
+HAN = re.compile(r"[\u3400-\u9fff]")
+HAN_PER_MINUTE = 300  # an unhurried reading pace for study material
+
+
+class SourceRef(BaseModel):
+    """One raw document a lesson draws on, and which passage of it."""
+
+    model_config = ConfigDict(extra="forbid")
+    file: str = Field(min_length=1)
+    """File name in ``sources/``."""
+    passage: str = Field(min_length=1)
+    """The passage's own heading or opening words, so an editor can find it."""
+
+
+class LessonMeta(BaseModel):
+    """Front matter of a lesson. Other keys (Material's ``hide``, ``search``…) pass through."""
+
+    model_config = ConfigDict(extra="allow")
+    title: str = Field(min_length=1)
+    sources: list[SourceRef] = Field(min_length=1)
+
+
+class ChapterMeta(BaseModel):
+    """Front matter of a chapter's ``index.md``."""
+
+    model_config = ConfigDict(extra="allow")
+    title: str = Field(min_length=1)
+    summary: str = Field(min_length=1)
+
+
+@dataclass
+class Lesson:
+    """A lesson page: ``<chapter>/<NN-slug>.md`` under ``docs/``."""
+
+    src_path: str  # relative to docs/, with forward slashes
+    number: int
+    meta: LessonMeta
+    document: Document
+
+    @property
+    def title(self) -> str:
+        return self.meta.title
+
+    @property
+    def slug(self) -> str:
+        """``01-juese-renzhi/01-diwei-zuoyong``: the key shared with the quiz bank."""
+        return self.src_path.removesuffix(".md")
+
+    @property
+    def han_chars(self) -> int:
+        return len(HAN.findall(self.document.body))
+
+    @property
+    def minutes(self) -> int:
+        return max(1, math.ceil(self.han_chars / HAN_PER_MINUTE))
+
+
+@dataclass
+class Chapter:
+    """A chapter folder with its ``index.md`` and lessons in file-name order."""
+
+    folder: str
+    number: int
+    meta: ChapterMeta
+    lessons: list[Lesson] = field(default_factory=list)
+
+    @property
+    def title(self) -> str:
+        return self.meta.title
+
+    @property
+    def index_path(self) -> str:
+        return f"{self.folder}/index.md"
+
+    @property
+    def minutes(self) -> int:
+        return sum(lesson.minutes for lesson in self.lessons)
+
+
+@dataclass
+class Course:
+    chapters: list[Chapter]
+
+    def lessons(self) -> list[Lesson]:
+        return [lesson for chapter in self.chapters for lesson in chapter.lessons]
+
+    def lesson(self, src_path: str) -> Lesson | None:
+        return next((x for x in self.lessons() if x.src_path == src_path), None)
+
+    def chapter(self, folder: str) -> Chapter | None:
+        return next((c for c in self.chapters if c.folder == folder), None)
+
+
+def _check_sources(meta: LessonMeta, document: Document, sources_dir: Path) -> list[ContentError]:
+    errors = []
+    for i, ref in enumerate(meta.sources):
+        if not (sources_dir / ref.file).is_file():
+            line = document.locate(("sources", i, "file"))
+            errors.append(
+                ContentError(
+                    document.file,
+                    line,
+                    f"资料来源文件“{ref.file}”在 {sources_dir.name}/ 中不存在。"
+                    "请核对文件名，或先把原始文档放进该文件夹。",
+                )
+            )
+    return errors
+
+
+def load_course(docs_dir: Path, sources_dir: Path, shown_prefix: str = "docs") -> Course:
+    """Read every chapter and lesson, collecting all front-matter problems before raising."""
+    errors: list[ContentError] = []
+    chapters: list[Chapter] = []
+    for folder in sorted(p for p in docs_dir.iterdir() if p.is_dir()):
+        match = CHAPTER_DIR.match(folder.name)
+        if not match:
+            continue
+        index = folder / "index.md"
+        shown = f"{shown_prefix}/{folder.name}/index.md"
+        if not index.is_file():
+            errors.append(ContentError(shown, None, "章节文件夹缺少 index.md（章节页）。"))
+            continue
+        try:
+            doc = read_document(index, shown)
+            chapter = Chapter(folder.name, int(match[1]), validate(ChapterMeta, doc.meta, shown, doc.locate))
+        except ContentErrors as exc:
+            errors.extend(exc.errors)
+            continue
+        except ContentError as exc:
+            errors.append(exc)
+            continue
+        for path in sorted(folder.iterdir()):
+            lesson_match = LESSON_FILE.match(path.name)
+            if not lesson_match:
+                continue
+            src_path = f"{folder.name}/{path.name}"
+            shown = f"{shown_prefix}/{src_path}"
+            try:
+                doc = read_document(path, shown)
+                meta = validate(LessonMeta, doc.meta, shown, doc.locate)
+            except ContentErrors as exc:
+                errors.extend(exc.errors)
+                continue
+            except ContentError as exc:
+                errors.append(exc)
+                continue
+            errors.extend(_check_sources(meta, doc, sources_dir))
+            chapter.lessons.append(Lesson(src_path, int(lesson_match[1]), meta, doc))
+        chapters.append(chapter)
+    if errors:
+        raise ContentErrors(errors)
+    return Course(chapters)

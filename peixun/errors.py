@@ -1,0 +1,30 @@
+"""Errors about content, worded for editors (in Chinese), with file and line."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass
+class ContentError(Exception):
+    """A problem in a content file that an editor must fix.
+
+    ``file`` is shown as given (a path relative to the project is best), ``line`` is
+    1-based or ``None`` when the problem concerns the whole file.
+    """
+
+    file: str
+    line: int | None
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file} 第 {self.line} 行" if self.line else self.file
+        return f"{where}：{self.message}"
+
+
+class ContentErrors(Exception):
+    """Several content errors found in one pass, reported together."""
+
+    def __init__(self, errors: list[ContentError]) -> None:
+        super().__init__("\n".join(str(e) for e in errors))
+        self.errors = errors

@@ -1,0 +1,53 @@
+"""What the hooks share: the project's folders, the course of this build, and clean errors."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.pages import Page
+
+from peixun.course import Course, load_course
+from peixun.errors import ContentError, ContentErrors
+
+_COURSE_KEY = "peixun_course"  # one course per build; mkdocs serve makes a new config each rebuild
+
+
+def project_dir(config: MkDocsConfig) -> Path:
+    """The folder holding mkdocs.yml (and sources/, quizzes/)."""
+    return Path(config.config_file_path).resolve().parent
+
+
+@contextmanager
+def build_errors() -> Iterator[None]:
+    """Turn content errors into a MkDocs build error: a Chinese message, no traceback."""
+    try:
+        yield
+    except (ContentError, ContentErrors) as exc:
+        raise PluginError(f"内容有误，构建停止：\n{exc}") from None
+
+
+def course_of(config: MkDocsConfig) -> Course:
+    """The course of this build, read once from docs/ and validated."""
+    course = config.get(_COURSE_KEY)
+    if not isinstance(course, Course):
+        with build_errors():
+            docs = Path(config.docs_dir)
+            course = load_course(docs, project_dir(config) / "sources", shown_prefix=docs.name)
+        config[_COURSE_KEY] = course
+    return course
+
+
+def title_chapter_sections(nav: Navigation, course: Course) -> None:
+    """Give each chapter section its chapter's title instead of the folder name."""
+    titles = {chapter.index_path: chapter.title for chapter in course.chapters}
+    for item in nav.items:
+        if not isinstance(item, Section):
+            continue
+        for child in item.children:
+            if isinstance(child, Page) and child.file.src_uri in titles:
+                item.title = titles[child.file.src_uri]

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# 一条命令搭好环境并运行：
+#   bash scripts/dev.sh serve   构建并在 http://127.0.0.1:8000 提供网站（修改后自动重建）
+#   bash scripts/dev.sh test    运行全部测试（含浏览器测试）；其余参数交给 pytest
+# 第一次运行会在 .venv 中安装 pyproject.toml 固定版本的依赖；测试还需要 Debian 的
+# chromium 和 fonts-noto-cjk：以 root 运行时自动用 apt-get 安装。
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+python=${PYTHON:-python3}
+if [ ! -x .venv/bin/python ]; then
+  echo "== 创建虚拟环境 .venv"
+  "$python" -m venv .venv
+fi
+stamp=".venv/.installed-$(sha1sum pyproject.toml | cut -c1-16)"
+if [ ! -f "$stamp" ]; then
+  echo "== 安装依赖（pyproject.toml）"
+  .venv/bin/python -m pip install -q --upgrade pip
+  .venv/bin/python -m pip install -q -e '.[test]'
+  touch "$stamp"
+fi
+export NO_MKDOCS_2_WARNING=1
+
+need_system_packages() {
+  [ -x /usr/bin/chromium ] || return 0
+  command -v pdffonts >/dev/null || return 0
+  fc-list 2>/dev/null | grep -q "Noto Sans CJK" || return 0
+  return 1
+}
+
+case "${1:-}" in
+  serve)
+    shift
+    exec .venv/bin/python -m mkdocs serve -a 127.0.0.1:8000 "$@"
+    ;;
+  test)
+    shift
+    if need_system_packages; then
+      if [ "$(id -u)" = 0 ]; then
+        echo "== 安装 chromium、fonts-noto-cjk、poppler-utils（apt-get）"
+        apt-get update -qq
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk poppler-utils
+      else
+        echo "需要 Debian 软件包 chromium、fonts-noto-cjk、poppler-utils：" \
+             "sudo apt-get install chromium fonts-noto-cjk poppler-utils" >&2
+      fi
+    fi
+    exec .venv/bin/python -m pytest "$@"
+    ;;
+  *)
+    echo "用法：bash scripts/dev.sh serve | test [pytest 参数]" >&2
+    exit 2
+    ;;
+esac

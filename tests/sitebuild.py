@@ -1,0 +1,50 @@
+"""Build a peixun site into a temporary folder, as the tests need it."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+# What a site needs besides its docs: configuration, hooks, raw sources, question banks, assets.
+PROJECT_PARTS = ("mkdocs.yml", "hooks", "sources", "quizzes", "docs")
+
+
+@dataclass
+class BuildResult:
+    returncode: int
+    output: str
+    site: Path
+
+
+def copy_project(dest: Path, with_docs: bool = True) -> Path:
+    """Copy the project's site parts into ``dest`` (docs optional: tests may write their own)."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for part in PROJECT_PARTS:
+        src = ROOT / part
+        if not src.exists() or (part == "docs" and not with_docs):
+            continue
+        if src.is_dir():
+            shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(src, dest / part)
+    if not with_docs:
+        shutil.copytree(ROOT / "docs" / "assets", dest / "docs" / "assets")
+    return dest
+
+
+def build(project: Path, site: Path | None = None, strict: bool = True) -> BuildResult:
+    """Run ``python -m mkdocs build`` in ``project`` as an editor would, capturing its output."""
+    site = site or project / "site"
+    cmd = [sys.executable, "-m", "mkdocs", "build", "-d", str(site)]
+    if strict:
+        cmd.append("--strict")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT)}
+    proc = subprocess.run(
+        cmd, cwd=project, env=env, capture_output=True, text=True, encoding="utf-8", check=False
+    )
+    return BuildResult(proc.returncode, proc.stdout + proc.stderr, site)

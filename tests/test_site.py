@@ -1,0 +1,83 @@
+"""The built site as a whole: offline-safe references, the home page, clean build errors."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+from tests.sitebuild import build
+
+LOADING_TAGS = {"script": "src", "link": "href", "img": "src", "iframe": "src", "source": "src"}
+
+
+class _References(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        wanted = LOADING_TAGS.get(tag)
+        for name, value in attrs:
+            if name == wanted and value:
+                self.urls.append(value)
+
+
+def test_no_page_loads_anything_from_the_web(built_site: Path) -> None:
+    outside = {}
+    pages = list(built_site.rglob("*.html"))
+    assert len(pages) > 3
+    for html in pages:
+        parser = _References()
+        parser.feed(html.read_text(encoding="utf-8"))
+        bad = [u for u in parser.urls if re.match(r"(https?:)?//", u)]
+        if bad:
+            outside[str(html.relative_to(built_site))] = bad
+    assert outside == {}
+
+
+def test_home_page_is_chinese_and_maps_the_chapters(built_site: Path) -> None:
+    html = (built_site / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="zh"' in html
+    assert "党支部书记履职能力培训" in html
+    assert "px-course-map" in html
+    assert "<!-- peixun:course-map -->" not in html
+    assert "fonts.googleapis.com" not in html
+
+
+def _write_lesson(project: Path, front_matter: str) -> Path:
+    chapter = project / "docs" / "99-ceshi"
+    chapter.mkdir(parents=True, exist_ok=True)
+    (chapter / "index.md").write_text("---\ntitle: 测试章\nsummary: 测试。\n---\n\n导语。\n", "utf-8")
+    lesson = chapter / "01-ceshi.md"
+    lesson.write_text(f"---\n{front_matter}---\n\n## 学习目标 {{#mubiao}}\n\n- 一\n", "utf-8")
+    return lesson
+
+
+def test_lesson_without_title_stops_the_build_naming_the_file(project_copy: Path) -> None:
+    _write_lesson(project_copy, "sources:\n  - file: 002_34bce22a2a68b5f6.txt\n    passage: 开篇\n")
+    result = build(project_copy)
+    assert result.returncode != 0
+    assert "docs/99-ceshi/01-ceshi.md" in result.output
+    assert "title" in result.output and "缺少必填字段" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_missing_source_file_is_named_with_its_line(project_copy: Path) -> None:
+    _write_lesson(
+        project_copy, "title: 测试\nsources:\n  - file: 不存在.txt\n    passage: 开篇\n"
+    )
+    result = build(project_copy)
+    assert result.returncode != 0
+    assert "docs/99-ceshi/01-ceshi.md 第 4 行" in result.output
+    assert "“不存在.txt”在 sources/ 中不存在" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_front_matter_syntax_error_gives_line_not_traceback(project_copy: Path) -> None:
+    _write_lesson(project_copy, "title: [未闭合\nsources: []\n")
+    result = build(project_copy)
+    assert result.returncode != 0
+    assert "docs/99-ceshi/01-ceshi.md 第" in result.output
+    assert "YAML 格式错误" in result.output
+    assert "Traceback" not in result.output
