@@ -1,0 +1,1 @@
+"""MkDocs hook: handouts (being written)."""

@@ -1,0 +1,1 @@
+"""MkDocs hook: quiz (being written)."""

@@ -1,0 +1,1 @@
+"""MkDocs hook: search (being written)."""
