@@ -1,19 +1,27 @@
-"""MkDocs hook: validates lesson front matter, titles the chapter sections, lists lessons."""
+"""MkDocs hook: checks lessons, titles the chapter sections, lists lessons, adds term tooltips."""
 
 from __future__ import annotations
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from peixun import course_pages
-from peixun.mkdocs_bridge import course_of, title_chapter_sections
+from peixun.content_check import check_course
+from peixun.glossary import GLOSSARY_FILE, add_tooltips
+from peixun.mkdocs_bridge import course_of, glossary_of, title_chapter_sections
+
+log = get_plugin_logger(__name__)
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    course_of(config)  # stop early, before any page is rendered, if front matter is wrong
+    course = course_of(config)  # stops the build here, before any page, if front matter is wrong
+    glossary_file = f"{config.docs_dir.rstrip('/').rsplit('/', 1)[-1]}/{GLOSSARY_FILE}"
+    for problem in check_course(course, glossary_of(config), glossary_file):
+        log.warning(str(problem))
     return files
 
 
@@ -27,6 +35,12 @@ def on_page_context(
 ) -> dict[str, object]:
     page.canonical_url = None  # the site is copied to intranets and folders: no fixed address
     return context
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if course_of(config).lesson(page.file.src_uri) is None:
+        return html
+    return add_tooltips(html, glossary_of(config))
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:

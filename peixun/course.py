@@ -139,7 +139,9 @@ def load_course(docs_dir: Path, sources_dir: Path, shown_prefix: str = "docs") -
             continue
         try:
             doc = read_document(index, shown)
-            chapter = Chapter(folder.name, int(match[1]), validate(ChapterMeta, doc.meta, shown, doc.locate))
+            chapter = Chapter(
+                folder.name, int(match[1]), validate(ChapterMeta, doc.meta, shown, doc.locate)
+            )
         except ContentErrors as exc:
             errors.extend(exc.errors)
             continue

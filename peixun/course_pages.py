@@ -46,5 +46,3 @@ def course_map(course: Course, url_for: UrlFor) -> Markup:
         for chapter in course.chapters
     )
     return Markup('<ol class="px-lessons px-course-map">{rows}</ol>').format(rows=rows)
-
-

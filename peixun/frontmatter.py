@@ -31,10 +31,8 @@ def parse_document(text: str, file: str) -> Document:
     lines = text.split("\n")
     if not lines or lines[0].strip() != "---":
         return Document(file, {}, text, 1, _no_lines)
-    for end, line in enumerate(lines[1:], start=1):
-        if line.strip() in ("---", "..."):
-            break
-    else:
+    end = next((i for i, line in enumerate(lines) if i and line.strip() in ("---", "...")), 0)
+    if not end:
         raise ContentError(file, 1, "front matter 以“---”开头，但没有结束的“---”行。")
     data, locate = load_yaml("\n".join(lines[1:end]), file, first_line=2)
     if data is None:
@@ -49,5 +47,7 @@ def read_document(path: Path, file: str) -> Document:
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
-        raise ContentError(file, None, f"不是 UTF-8 编码的文本（{exc.reason}）。请另存为 UTF-8。") from None
+        raise ContentError(
+            file, None, f"不是 UTF-8 编码的文本（{exc.reason}）。请另存为 UTF-8。"
+        ) from None
     return parse_document(text, file)

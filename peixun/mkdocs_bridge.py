@@ -13,8 +13,10 @@ from mkdocs.structure.pages import Page
 
 from peixun.course import Course, load_course
 from peixun.errors import ContentError, ContentErrors
+from peixun.glossary import Term, load_glossary
 
 _COURSE_KEY = "peixun_course"  # one course per build; mkdocs serve makes a new config each rebuild
+_GLOSSARY_KEY = "peixun_glossary"
 
 
 def project_dir(config: MkDocsConfig) -> Path:
@@ -40,6 +42,16 @@ def course_of(config: MkDocsConfig) -> Course:
             course = load_course(docs, project_dir(config) / "sources", shown_prefix=docs.name)
         config[_COURSE_KEY] = course
     return course
+
+
+def glossary_of(config: MkDocsConfig) -> list[Term]:
+    """The glossary terms of this build, read once."""
+    terms = config.get(_GLOSSARY_KEY)
+    if not isinstance(terms, list):
+        with build_errors():
+            terms = load_glossary(Path(config.docs_dir))
+        config[_GLOSSARY_KEY] = terms
+    return terms
 
 
 def title_chapter_sections(nav: Navigation, course: Course) -> None:

@@ -48,7 +48,9 @@ def test_home_page_is_chinese_and_maps_the_chapters(built_site: Path) -> None:
 def _write_lesson(project: Path, front_matter: str) -> Path:
     chapter = project / "docs" / "99-ceshi"
     chapter.mkdir(parents=True, exist_ok=True)
-    (chapter / "index.md").write_text("---\ntitle: 测试章\nsummary: 测试。\n---\n\n导语。\n", "utf-8")
+    (chapter / "index.md").write_text(
+        "---\ntitle: 测试章\nsummary: 测试。\n---\n\n导语。\n", "utf-8"
+    )
     lesson = chapter / "01-ceshi.md"
     lesson.write_text(f"---\n{front_matter}---\n\n## 学习目标 {{#mubiao}}\n\n- 一\n", "utf-8")
     return lesson
@@ -64,9 +66,7 @@ def test_lesson_without_title_stops_the_build_naming_the_file(project_copy: Path
 
 
 def test_missing_source_file_is_named_with_its_line(project_copy: Path) -> None:
-    _write_lesson(
-        project_copy, "title: 测试\nsources:\n  - file: 不存在.txt\n    passage: 开篇\n"
-    )
+    _write_lesson(project_copy, "title: 测试\nsources:\n  - file: 不存在.txt\n    passage: 开篇\n")
     result = build(project_copy)
     assert result.returncode != 0
     assert "docs/99-ceshi/01-ceshi.md 第 4 行" in result.output

@@ -1,0 +1,130 @@
+"""Editorial checks: each rule on a small lesson, and the real course passing them all."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from peixun.content_check import check_course, check_sections, check_shared_passages, check_text
+from peixun.course import Chapter, ChapterMeta, Course, Lesson, LessonMeta, load_course
+from peixun.frontmatter import parse_document
+from peixun.glossary import add_tooltips, load_glossary, parse_glossary
+from tests.sitebuild import ROOT
+
+GOOD_BODY = """
+## 学习目标 {#mubiao}
+
+- 能说出支部书记的职责。
+
+## 支部书记的职责 {#zhize}
+
+支部书记要抓好本单位的党建工作，做好党员干部的思想工作。
+
+## 本课要点 {#yaodian}
+
+- 抓好党建工作。
+
+## 思考与讨论 {#taolun}
+
+1. 本支部的党建工作怎样抓？
+
+## 资料来源 {#laiyuan}
+
+- 原始文档 `001_be371333e53776e4.txt`。
+"""
+
+
+def lesson(body: str, name: str = "01-ceshi.md") -> Lesson:
+    text = f"---\ntitle: 测试\nsources:\n  - file: a.txt\n    passage: 开篇\n---\n{body}"
+    doc = parse_document(text, f"docs/99-ceshi/{name}")
+    meta = LessonMeta.model_validate(doc.meta)
+    return Lesson(f"99-ceshi/{name}", 1, meta, doc)
+
+
+def messages(errors: list) -> list[str]:
+    return [str(e) for e in errors]
+
+
+def test_a_well_formed_lesson_passes() -> None:
+    assert check_sections(lesson(GOOD_BODY)) == []
+    assert check_text(lesson(GOOD_BODY)) == []
+
+
+def test_heading_without_id_is_named_with_its_line() -> None:
+    body = GOOD_BODY.replace("## 支部书记的职责 {#zhize}", "## 支部书记的职责")
+    [error] = check_sections(lesson(body))
+    assert str(error) == (
+        "docs/99-ceshi/01-ceshi.md 第 12 行：二级标题“支部书记的职责”缺少 id，"
+        "请写成“## 标题 {#pinyin-id}”。"
+    )
+
+
+def test_fixed_sections_must_be_in_place() -> None:
+    body = GOOD_BODY.replace("## 思考与讨论 {#taolun}", "## 讨论 {#taolun}")
+    assert any("最后三个二级标题" in m for m in messages(check_sections(lesson(body))))
+    body = GOOD_BODY.replace("## 学习目标 {#mubiao}", "## 目标 {#mubiao}")
+    assert any("学习目标" in m for m in messages(check_sections(lesson(body))))
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("支部书记要抓党建,做思想工作。", "半角标点“建,”"),
+        ("四种意识:服务、监督。", "半角标点“识:”"),
+        ("要有“服务”意识(见上文)。", "半角标点“识(”"),
+        ("不要把自己摆在领导的位臵上。", "“臵”不在常用字范围"),
+        ("隨著改革的深入。", "有繁体字"),
+        ("要深入`线调查研究。", "被挖掉的字"),
+        ("支部 书记要带头。", "汉字之间有空格"),
+        ("本文章共2页，下一页。", "网页或 PDF 的残留"),
+    ],
+)
+def test_raw_text_is_caught(line: str, expected: str) -> None:
+    body = GOOD_BODY.replace("做好党员干部的思想工作。", line)
+    found = messages(check_text(lesson(body)))
+    assert any(expected in m and "第 14 行" in m for m in found), found
+
+
+def test_numbers_times_links_and_code_keep_ascii() -> None:
+    body = GOOD_BODY.replace(
+        "做好党员干部的思想工作。",
+        "2024年8:30开会，共3,000人，见[第一课](../01-x/01-y.md#a)和 `002_x.txt`。",
+    )
+    assert check_text(lesson(body)) == []
+
+
+def test_a_passage_told_in_two_lessons_is_flagged() -> None:
+    passage = "作为党支部书记，根本的职责是要抓好本单位的党建工作，做好党员干部职工的思想工作，保证党委各项政策的贯彻落实。"
+    one = lesson(GOOD_BODY.replace("做好党员干部的思想工作。", passage), "01-a.md")
+    two = lesson(GOOD_BODY.replace("做好党员干部的思想工作。", "另外，" + passage), "02-b.md")
+    chapter = Chapter("99-ceshi", 99, ChapterMeta(title="测试", summary="测试"), [one, two])
+    [error] = check_shared_passages(Course([chapter]))
+    assert "docs/99-ceshi/02-b.md" in str(error) and "docs/99-ceshi/01-a.md 第 14 行" in str(error)
+
+
+def test_glossary_terms_become_tooltips_outside_links_and_headings() -> None:
+    terms = parse_glossary("---\ntitle: 术语表\n---\n\n支委会\n:   支部委员会。\n")
+    html = add_tooltips('<h2>支委会</h2><p>召开支委会，<a href="#">支委会</a></p>', terms)
+    assert html == (
+        '<h2>支委会</h2><p>召开<abbr title="支部委员会。">支委会</abbr>，<a href="#">支委会</a></p>'
+    )
+
+
+def test_tooltip_text_is_escaped() -> None:
+    terms = parse_glossary('术语\n:   含有 "引号" 和 <b>标签</b>\n')
+    assert 'title="含有 &#34;引号&#34; 和 &lt;b&gt;标签&lt;/b&gt;"' in add_tooltips(
+        "<p>术语</p>", terms
+    )
+
+
+def test_the_course_passes_every_editorial_check() -> None:
+    docs = ROOT / "docs"
+    course = load_course(docs, ROOT / "sources")
+    problems = check_course(course, load_glossary(docs), "docs/glossary.md")
+    assert messages(problems) == []
+
+
+def test_glossary_is_read_from_the_course(root: Path) -> None:
+    terms = load_glossary(root / "docs")
+    assert len({t.term for t in terms}) == len(terms)
