@@ -55,7 +55,10 @@ def glossary_of(config: MkDocsConfig) -> list[Term]:
 
 
 def title_chapter_sections(nav: Navigation, course: Course) -> None:
-    """Give each chapter section its chapter's title instead of the folder name."""
+    """Title each chapter section from its ``index.md`` and list chapters right after home.
+
+    The reference pages (glossary, sources, progress…) follow the chapters.
+    """
     titles = {chapter.index_path: chapter.title for chapter in course.chapters}
     for item in nav.items:
         if not isinstance(item, Section):
@@ -63,3 +66,10 @@ def title_chapter_sections(nav: Navigation, course: Course) -> None:
         for child in item.children:
             if isinstance(child, Page) and child.file.src_uri in titles:
                 item.title = titles[child.file.src_uri]
+
+    def rank(item: object) -> int:
+        if isinstance(item, Page) and item.is_homepage:
+            return 0
+        return 1 if isinstance(item, Section) else 2
+
+    nav.items.sort(key=rank)  # stable: chapters keep their numbered order
