@@ -1,0 +1,111 @@
+"""Step 8: the source's own structure as Markdown: enumerated headings become ``##``/``###``,
+enumerated points become lists, everything else stays a paragraph."""
+
+from __future__ import annotations
+
+import re
+
+from peixun.importer.enumerators import HEADING_STYLES, LIST_STYLES, enumerator_at_start
+from peixun.importer.model import Line
+from peixun.importer.split import is_title_like
+from peixun.importer.text import CN, HAN, is_markdown
+
+# An enumerated lead sentence up to this long becomes a heading; longer ones stay paragraphs.
+MAX_HEADING = 30
+TOP_LEVEL, DEEPEST_LEVEL = 2, 4
+FIRST_SENTENCE = re.compile(r"^(.+?[。！？!?])(.*)$")
+# "一是……；二是……" inside one paragraph: points after a clause boundary.
+INLINE_POINT = re.compile(rf"(?:(?<=^)|(?<=[。；;：:！？]))\s*({CN})(?:是|要)(?=[{HAN}“])")
+HTML_TAG_START = re.compile(r"<(?=[A-Za-z/!?])")
+BULLET_STYLES = ("bullet",)
+
+
+def _escape(text: str) -> str:
+    """Text that reaches HTML through Markdown: a ``<`` that could open a tag is escaped."""
+    return HTML_TAG_START.sub("&lt;", text)
+
+
+class _Levels:
+    """Heading levels by order of first appearance of each numbering style, as Word does."""
+
+    def __init__(self) -> None:
+        self.order: list[str] = []
+
+    def of(self, style: str) -> int:
+        if style not in self.order:
+            self.order.append(style)
+        return min(TOP_LEVEL + self.order.index(style), DEEPEST_LEVEL)
+
+
+def _inline_points(text: str) -> list[str] | None:
+    """The intro and points of a paragraph holding 一是…二是…, or None when it holds none."""
+    from peixun.importer.text import cn_number
+
+    matches = list(INLINE_POINT.finditer(text))
+    values = [cn_number(m.group(1)) for m in matches]
+    if len(matches) < 2 or values != list(range(1, len(matches) + 1)):
+        return None
+    cuts = [m.start(1) for m in matches]
+    intro = text[: cuts[0]].strip()
+    points = [text[a:b].strip() for a, b in zip(cuts, [*cuts[1:], len(text)], strict=False)]
+    return [intro, *points]
+
+
+def _heading_split(text: str, marker: str) -> tuple[str, str] | None:
+    """(heading, rest) when the enumerated ``text`` opens with a short lead sentence."""
+    rest = text[len(marker) :]
+    if len(rest) <= MAX_HEADING and not re.search(r"[。！？!?]", rest.rstrip("。！？!?")):
+        return text.rstrip("。"), ""
+    match = FIRST_SENTENCE.match(rest)
+    if match and len(match.group(1)) <= MAX_HEADING + 1:
+        return (marker + match.group(1)).rstrip("。"), match.group(2).strip()
+    return None
+
+
+def to_markdown(lines: list[Line]) -> str:
+    """The article body as Markdown blocks separated by blank lines (lists kept together)."""
+    levels = _Levels()
+    blocks: list[list[str]] = []
+
+    def paragraph(text: str) -> None:
+        blocks.append([_escape(text)])
+
+    def list_item(text: str) -> None:
+        item = f"- {_escape(text)}"
+        if blocks and blocks[-1] and blocks[-1][-1].startswith("- ") and len(blocks[-1]) > 0:
+            blocks[-1].append(item)
+        else:
+            blocks.append([item])
+
+    texts = [line.text for line in lines if line.text]
+    for index, text in enumerate(texts):
+        following = texts[index + 1] if index + 1 < len(texts) else ""
+        if is_markdown(text):
+            if text.startswith("|") and blocks and blocks[-1][-1].startswith("|"):
+                blocks[-1].append(text)
+            else:
+                blocks.append([text])
+            continue
+        head = enumerator_at_start(text)
+        if head and head.style in HEADING_STYLES and (split := _heading_split(text, head.marker)):
+            heading, rest = split
+            blocks.append(["#" * levels.of(head.style) + " " + _escape(heading)])
+            if rest:
+                paragraph(rest)
+        elif head and head.style in LIST_STYLES:
+            if is_title_like(text[len(head.marker) :]) and following and not enumerator_at_start(
+                following
+            ):
+                blocks.append(["#" * levels.of(head.style) + " " + _escape(text)])
+            else:
+                list_item(text[len(head.marker) :] if head.style in BULLET_STYLES else text)
+        elif is_title_like(text) and following and not is_title_like(following):
+            blocks.append(["#" * levels.of("plain") + " " + _escape(text)])
+        elif points := _inline_points(text):
+            intro, *items = points
+            if intro:
+                paragraph(intro)
+            blocks.append([f"- {_escape(item)}" for item in items])
+        else:
+            paragraph(text)
+    return "\n\n".join("\n".join(block) for block in blocks) + "\n"
