@@ -1,4 +1,4 @@
-"""``python -m peixun import FILE... --out DIR``: raw documents in, lesson drafts and a report out."""
+"""``python -m peixun import FILE... --out DIR``: raw documents in, drafts and a report out."""
 
 from __future__ import annotations
 
@@ -28,14 +28,28 @@ from peixun.importer.report import (
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """The import command's arguments."""
-    parser.add_argument("files", nargs="+", type=Path, metavar="文件",
-                        help="要导入的文档：.txt（UTF-8、UTF-16、GBK/GB18030、Big5）、.md 或 .docx")
-    parser.add_argument("--out", required=True, type=Path, metavar="目录",
-                        help="草稿与导入报告写入的文件夹（不存在则新建）")
-    parser.add_argument("--force", action="store_true",
-                        help="覆盖目录里内容不同的同名文件（默认不覆盖，新版另存为 *.new.md）")
-    parser.add_argument("--encoding", metavar="编码",
-                        help="指定文本文件的编码（如 gb18030、big5），跳过自动识别")
+    parser.add_argument(
+        "files",
+        nargs="+",
+        type=Path,
+        metavar="文件",
+        help="要导入的文档：.txt（UTF-8、UTF-16、GBK/GB18030、Big5）、.md 或 .docx",
+    )
+    parser.add_argument(
+        "--out",
+        required=True,
+        type=Path,
+        metavar="目录",
+        help="草稿与导入报告写入的文件夹（不存在则新建）",
+    )
+    parser.add_argument(
+        "--force",
+        action="store_true",
+        help="覆盖目录里内容不同的同名文件（默认不覆盖，新版另存为 *.new.md）",
+    )
+    parser.add_argument(
+        "--encoding", metavar="编码", help="指定文本文件的编码（如 gb18030、big5），跳过自动识别"
+    )
 
 
 def draft_name(source_name: str, number: int) -> str:
@@ -51,7 +65,7 @@ def _import_one(path: Path, args: argparse.Namespace) -> tuple[FileRecord, list[
     except UnreadableInput as exc:
         record.error = str(exc)
         return record, []
-    except Exception as exc:  # noqa: BLE001 - no input may end the run with a traceback
+    except Exception as exc:
         record.error = f"导入时出现意外问题（{type(exc).__name__}）：请把这个文件交给维护者"
         return record, []
     record.encoding, record.unit, record.events = source.encoding, source.unit, document.events
@@ -59,8 +73,9 @@ def _import_one(path: Path, args: argparse.Namespace) -> tuple[FileRecord, list[
         name = draft_name(path.name, number)
         content = render_draft(article, path.name, source.unit)
         written = write_safely(args.out / name, content, force=args.force)
-        record.drafts.append(DraftRecord(article.title, passage(article, source.unit), written,
-                                         written.path.name))
+        record.drafts.append(
+            DraftRecord(article.title, passage(article, source.unit), written, written.path.name)
+        )
     return record, document.articles
 
 
@@ -98,8 +113,9 @@ def run(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the import command on its own (the project's entry is ``python -m peixun import``)."""
-    parser = argparse.ArgumentParser(prog="python -m peixun.importer.command",
-                                     description="把原始文档导入为课文草稿")
+    parser = argparse.ArgumentParser(
+        prog="python -m peixun.importer.command", description="把原始文档导入为课文草稿"
+    )
     add_arguments(parser)
     return run(parser.parse_args(argv))
 

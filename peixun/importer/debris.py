@@ -9,7 +9,7 @@ import re
 from collections import Counter
 
 from peixun.importer.model import Event, Kind, Line, StepResult
-from peixun.importer.text import HAN, ends_with_han, ends_sentence, sentences
+from peixun.importer.text import HAN, ends_sentence, ends_with_han, sentences
 
 STEP = "去除杂项"
 
@@ -45,7 +45,9 @@ PROMO_WORDS = re.compile(r"收藏|点赞|关注|下载|助你|转发")
 PAGE_PREFIX = re.compile(r"^(\d{1,3})、\s*")
 MIN_PAGE_RUN = 3
 # A page number glued to the first word of a page ("1开展…"), unless it is a quantity.
-GLUED_PAGE_NUMBER = re.compile(rf"^(\d{{1,3}})(?=[{HAN}])(?![年月日号时分秒个名人次项条点页元万亿岁天周届期版章节篇倍层级位批])")
+GLUED_PAGE_NUMBER = re.compile(
+    rf"^(\d{{1,3}})(?=[{HAN}])(?![年月日号时分秒个名人次项条点页元万亿岁天周届期版章节篇倍层级位批])"
+)
 
 
 PREVIEW_END = re.compile(r"(?:\.{3,}|…+)$")
@@ -61,7 +63,9 @@ def remove_preview_lines(lines: list[Line]) -> StepResult:
         preview = PREVIEW_END.sub("", line.text).strip()
         following = "".join(other.text for other in lines[index + 1 : index + 1 + PREVIEW_REACH])
         if len(preview) >= MIN_PREVIEW and preview != line.text and preview in following:
-            events.append(Event(Kind.REMOVED, STEP, line.number, line.text, "网页摘要（正文的重复）"))
+            events.append(
+                Event(Kind.REMOVED, STEP, line.number, line.text, "网页摘要（正文的重复）")
+            )
         else:
             out.append(line)
     return StepResult(out, events)
@@ -127,7 +131,9 @@ def remove_page_breaks(lines: list[Line]) -> StepResult:
             and ends_with_han(previous)
             and not ends_sentence(previous)
         ):
-            events.append(Event(Kind.REMOVED, STEP, line.number, match.group(0), "页码（粘在正文上）"))
+            events.append(
+                Event(Kind.REMOVED, STEP, line.number, match.group(0), "页码（粘在正文上）")
+            )
             _join(out, line, line.text[match.end() :])
         else:
             out.append(line)
@@ -137,7 +143,8 @@ def remove_page_breaks(lines: list[Line]) -> StepResult:
 def _repeated_promotions(lines: list[Line]) -> set[str]:
     counts = Counter(s.strip() for line in lines for s in sentences(line.text))
     return {
-        s for s, n in counts.items()
+        s
+        for s, n in counts.items()
         if n >= WATERMARK_REPEATS and len(s) >= 6 and PROMO_WORDS.search(s)
     }
 
@@ -151,13 +158,21 @@ def remove_inline_debris(lines: list[Line]) -> StepResult:
         text = line.text
         for name, pattern in INLINE.items():
             for match in pattern.finditer(text):
-                events.append(Event(Kind.REMOVED, STEP, line.number_at(match.start()),
-                                    match.group(0), name))
+                events.append(
+                    Event(Kind.REMOVED, STEP, line.number_at(match.start()), match.group(0), name)
+                )
             text = pattern.sub("", text)
         for promotion in promotions:
             for match in re.finditer(re.escape(promotion), text):
-                events.append(Event(Kind.REMOVED, STEP, line.number_at(match.start()), promotion,
-                                    "重复出现的水印"))
+                events.append(
+                    Event(
+                        Kind.REMOVED,
+                        STEP,
+                        line.number_at(match.start()),
+                        promotion,
+                        "重复出现的水印",
+                    )
+                )
             if promotion in text:
                 text = text.replace(promotion, "")
         if VENDORS.search(text):

@@ -9,7 +9,7 @@ from charset_normalizer import from_bytes
 
 from peixun.importer.model import UnreadableInput, han_count, is_han
 
-# Only these are plausible for Chinese documents; unrestricted detection calls short GBK text Korean.
+# The only plausible encodings for Chinese; unrestricted detection calls short GBK text Korean.
 CANDIDATES = ("gb18030", "big5")
 # Share of Han characters that must be common ones (GB2312 level 1 for GB, Big5 level 1 for Big5)
 # before a decoding is believed: Big5 bytes read as GB18030 give rare characters, and vice versa.
@@ -90,7 +90,8 @@ def _east_asian(data: bytes) -> Decoded:
             "--encoding big5 指定"
         )
     raise UnreadableInput(
-        "无法识别文件编码（不是 UTF-8、UTF-16、GBK/GB18030 或 Big5 的中文文本）：请另存为 UTF-8 后再导入"
+        "无法识别文件编码（不是 UTF-8、UTF-16、GBK/GB18030 或 Big5 的中文文本）："
+        "请另存为 UTF-8 后再导入"
     )
 
 

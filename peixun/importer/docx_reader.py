@@ -54,7 +54,9 @@ def read_docx(data: bytes) -> list[str]:
     try:
         document = Document(BytesIO(data))
     except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile):
-        raise UnreadableInput("Word 文档已损坏或不是 .docx 格式：请在 Word 中重新另存为 .docx") from None
+        raise UnreadableInput(
+            "Word 文档已损坏或不是 .docx 格式：请在 Word 中重新另存为 .docx"
+        ) from None
     lines: list[str] = []
     counters: dict[str, int] = {}
     for block in document.iter_inner_content():

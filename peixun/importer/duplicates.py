@@ -14,7 +14,7 @@ from peixun.importer.model import Article, is_han
 SHINGLE = 8
 MIN_HAN = 40  # shorter paragraphs repeat by chance (headings, set phrases)
 SAME_PASSAGE = 0.6  # share of the shorter paragraph's shingles found in the other
-SAME_ARTICLE = 0.5  # share of the shorter article's shingles found in the other
+SAME_ARTICLE = 0.3  # share of the shorter article's shingles found in the other
 
 
 @dataclass(frozen=True)
@@ -56,8 +56,9 @@ def find_duplicates(
                 shingles = _shingles(line.text)
                 article_shingles[whole] |= shingles
                 if len(shingles) >= MIN_HAN - SHINGLE:
-                    paragraphs.append((Place(file, number, article.title, line.number),
-                                       shingles, line.text[:24]))
+                    paragraphs.append(
+                        (Place(file, number, article.title, line.number), shingles, line.text[:24])
+                    )
     passages = _pairs([(p, s, e) for p, s, e in paragraphs], SAME_PASSAGE)
     wholes = _pairs([(p, s, p.title) for p, s in article_shingles.items() if s], SAME_ARTICLE)
     return wholes, passages

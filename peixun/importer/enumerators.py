@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from peixun.importer.text import CN, CN_NUMERALS, HAN, cn_number
+
 # Style name → pattern at the start of a line. Group 1 is the number. Order matters: the
 # parenthesised styles before the bare ones.
 STYLES: dict[str, re.Pattern[str]] = {

@@ -56,12 +56,23 @@ def extract_header(lines: list[Line]) -> StepResult:
             moved.append(("keywords", match.group(1), match.group(0)))
             text = text[: match.start()] + text[match.end() :]
         elif KEYWORDS_GLUED.match(text):
-            events.append(Event(Kind.FLAGGED, STEP, line.number, text[:30],
-                                "关键词与正文连在一起，分不开：请编辑删去关键词"))
+            events.append(
+                Event(
+                    Kind.FLAGGED,
+                    STEP,
+                    line.number,
+                    text[:30],
+                    "关键词与正文连在一起，分不开：请编辑删去关键词",
+                )
+            )
         for field_name, value, removed in moved:
-            detail = f"{FIELD_NAMES[field_name]}：{value}" if field_name else "网页导读（摘要的重复）"
+            detail = (
+                f"{FIELD_NAMES[field_name]}：{value}" if field_name else "网页导读（摘要的重复）"
+            )
             kind = Kind.MOVED if field_name else Kind.REMOVED
-            events.append(Event(kind, STEP, line.number, removed.strip(), detail, field_name, value))
+            events.append(
+                Event(kind, STEP, line.number, removed.strip(), detail, field_name, value)
+            )
         out.append(line.with_text(text.strip()))
     return StepResult(out, events)
 

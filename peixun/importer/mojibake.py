@@ -13,6 +13,7 @@ KNOWN_MOJIBAKE = {
     "臵": "置",  # 位臵 → 位置
     "臶": "帜",  # 旗臶 → 旗帜
 }
+REPAIRS = {ord(wrong): right for wrong, right in KNOWN_MOJIBAKE.items()}
 CONTEXT = 4
 
 
@@ -29,9 +30,16 @@ def repair_mojibake(lines: list[Line]) -> StepResult:
             if char in KNOWN_MOJIBAKE:
                 before = _excerpt(line.text, index)
                 after = before.replace(char, KNOWN_MOJIBAKE[char])
-                events.append(Event(Kind.REPAIRED, STEP, line.number, before, f"{char} → "
-                                    f"{KNOWN_MOJIBAKE[char]}（{before} → {after}）"))
-        text = line.text.translate(str.maketrans(KNOWN_MOJIBAKE))
+                events.append(
+                    Event(
+                        Kind.REPAIRED,
+                        STEP,
+                        line.number,
+                        before,
+                        f"{char} → {KNOWN_MOJIBAKE[char]}（{before} → {after}）",
+                    )
+                )
+        text = line.text.translate(REPAIRS)
         out.append(line.with_text(text))
     return StepResult(out, events)
 
@@ -49,8 +57,13 @@ def flag_rare_characters(lines: list[Line]) -> StepResult:
     """Flag Han characters outside GB2312 (run after conversion to Simplified): mojibake or
     Traditional characters the converter left are among them."""
     events = [
-        Event(Kind.FLAGGED, "生僻字检查", line.number, _excerpt(line.text, index),
-              f"“{char}”不在 GB2312 内：可能是乱码或漏转的繁体字，请核对")
+        Event(
+            Kind.FLAGGED,
+            "生僻字检查",
+            line.number,
+            _excerpt(line.text, index),
+            f"“{char}”不在 GB2312 内：可能是乱码或漏转的繁体字，请核对",
+        )
         for line in lines
         for index, char in enumerate(line.text)
         if is_han(char) and not in_gb2312(char)

@@ -1,10 +1,10 @@
 """The importer's steps in order: one document's lines in, articles and events out.
 
- 1. decode (:mod:`read`, before this module)      6. punctuation to GB/T 15834
- 2. repair mojibake; flag characters outside GB2312  7. split into articles
- 3. Traditional → Simplified                       8. structure as Markdown (:mod:`draft`)
- 4. remove what is not text; header → front matter  9. flag suspects and duplicates
- 5. rejoin broken lines, part glued paragraphs
+1. decode (:mod:`read`, before this module)      6. punctuation to GB/T 15834
+2. repair mojibake; flag characters outside GB2312  7. split into articles
+3. Traditional → Simplified                       8. structure as Markdown (:mod:`draft`)
+4. remove what is not text; header → front matter  9. flag suspects and duplicates
+5. rejoin broken lines, part glued paragraphs
 """
 
 from __future__ import annotations
@@ -19,8 +19,8 @@ from peixun.importer.debris import (
     remove_preview_lines,
 )
 from peixun.importer.header import extract_header
-from peixun.importer.mojibake import flag_rare_characters, repair_mojibake
 from peixun.importer.model import Article, Event, Kind, Line, StepResult
+from peixun.importer.mojibake import flag_rare_characters, repair_mojibake
 from peixun.importer.punctuation import normalize_lines
 from peixun.importer.read import Source
 from peixun.importer.rejoin import join_broken_lines, separate_paragraphs

@@ -25,8 +25,10 @@ DASHES = re.compile(rf"(?<=[{HAN}”’）》])\s*(?:-{{2,}}|—{{3,}}|─{{2,}}
 ELLIPSIS = re.compile(rf"(?<=[{HAN}，。”])(?:\.{{3,}}|。{{3,}}|…(?!…))")
 PARENS = re.compile(r"\(([^()]*)\)")
 QUOTES = re.compile(r'"([^"\n]*)"')
-SPACE_BETWEEN = re.compile(rf"(?<=[{HAN}{re.escape(CJK_PUNCTUATION)}])[ \t\u3000]+"
-                           rf"(?=[{HAN}{re.escape(CJK_PUNCTUATION)}])")
+SPACE_BETWEEN = re.compile(
+    rf"(?<=[{HAN}{re.escape(CJK_PUNCTUATION)}])[ \t\u3000]+"
+    rf"(?=[{HAN}{re.escape(CJK_PUNCTUATION)}])"
+)
 
 
 def _chinese(char: str) -> bool:
@@ -98,7 +100,8 @@ def normalize_lines(lines: list[Line]) -> StepResult:
         if text != line.text:
             changed = sum(1 for a, b in zip(line.text, text, strict=False) if a != b)
             changed += abs(len(line.text) - len(text))
-            events.append(Event(Kind.REPAIRED, STEP, line.number, line.text[:12],
-                                f"标点与空格 {changed} 处"))
+            events.append(
+                Event(Kind.REPAIRED, STEP, line.number, line.text[:12], f"标点与空格 {changed} 处")
+            )
         out.append(line.with_text(text))
     return StepResult(out, events)

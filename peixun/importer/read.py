@@ -53,6 +53,10 @@ def read_source(path: Path, encoding: str | None = None) -> Source:
     if suffix == ".doc":
         raise UnreadableInput("不支持旧版 Word 格式 .doc：请在 Word 中另存为 .docx 后再导入")
     if suffix not in TEXT_SUFFIXES:
-        raise UnreadableInput(f"不支持的文件类型“{suffix or '无扩展名'}”：请导入 .txt、.md 或 .docx")
+        raise UnreadableInput(
+            f"不支持的文件类型“{suffix or '无扩展名'}”：请导入 .txt、.md 或 .docx"
+        )
     decoded = decode(data, encoding)
-    return Source(path.name, to_lines(decoded.text.split("\n")), encoding_name(decoded.encoding), "行")
+    return Source(
+        path.name, to_lines(decoded.text.split("\n")), encoding_name(decoded.encoding), "行"
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from peixun.importer.enumerators import enumerator_at_start
@@ -17,7 +18,7 @@ MAX_TITLE = 40
 # Where a glued paragraph may start: an enumerator after a sentence end, a colon or a space.
 MID_ENUMERATOR = re.compile(
     rf"[（(]{CN}[）)]|[（(]\d{{1,2}}[）)]|{CN}、(?![{CN_NUMERALS}\d])"
-    rf"|\d{{1,2}}、(?=[{HAN}])|\d{{1,2}}[.．](?=[{HAN}“])|\d\s(?=[{HAN}])"
+    rf"|\d{{1,2}}、(?=[{HAN}])|\d{{1,2}}[.．](?=[{HAN}“])|(?:首先|其次|再次|最后)[，,]"
 )
 # An enumerated heading that ends at a space, its body following ("1.标题 正文").
 SPACED_HEADING = re.compile(rf"^(.{{2,50}}?)\s+(?=[{HAN}“])")
@@ -44,6 +45,7 @@ def join_broken_lines(lines: list[Line]) -> StepResult:
         previous = out[-1].text if out else ""
         if (
             len(previous) >= MIN_BROKEN_LINE
+            and not (enumerator_at_start(previous) and not re.search("[。！？!?]", previous))
             and not _is_markdown(previous)
             and not ends_sentence(previous)
             and previous[-1] not in ":："
@@ -51,8 +53,15 @@ def join_broken_lines(lines: list[Line]) -> StepResult:
             and _starts_continuation(line.text)
             and not _is_standalone_title(lines, index)
         ):
-            events.append(Event(Kind.REPAIRED, STEP, line.number, previous[-6:] + "⏎" + line.text[:6],
-                                f"第 {line.number} 行接回上一行（句中断行）"))
+            events.append(
+                Event(
+                    Kind.REPAIRED,
+                    STEP,
+                    line.number,
+                    previous[-6:] + "⏎" + line.text[:6],
+                    f"第 {line.number} 行接回上一行（句中断行）",
+                )
+            )
             out[-1] = out[-1].joined(line)
         else:
             out.append(line)
@@ -91,7 +100,7 @@ def _split_points(text: str, last: dict[str, int]) -> list[int]:
                 and "。" not in before
                 and found.value == 1
             )
-        if not allowed or (found.style == "arabic_dot" and text[start:start + 3].count(" ")):
+        if not allowed or (found.style == "arabic_dot" and text[start : start + 3].count(" ")):
             continue
         points.append(start)
         last[found.style] = found.value
@@ -121,14 +130,21 @@ def separate_paragraphs(lines: list[Line]) -> StepResult:
         if head := enumerator_at_start(line.text):
             last[head.style] = head.value
         cuts = [0, *_split_points(line.text, last), len(line.text)]
-        pieces = [line.cut(a, b) for a, b in zip(cuts, cuts[1:], strict=False)]
+        pieces = [line.cut(a, b) for a, b in itertools.pairwise(cuts)]
         final: list[Line] = []
         for piece in pieces:
             body = _spaced_heading(piece.text)
             final += [piece.cut(0, body), piece.cut(body, len(piece.text))] if body else [piece]
         final = [piece for piece in final if piece.text]
         if len(final) > 1:
-            events.append(Event(Kind.REPAIRED, STEP, line.number, line.text[:16],
-                                f"连在一起的 {len(final)} 段分开"))
+            events.append(
+                Event(
+                    Kind.REPAIRED,
+                    STEP,
+                    line.number,
+                    line.text[:16],
+                    f"连在一起的 {len(final)} 段分开",
+                )
+            )
         out += final or [line]
     return StepResult(out, events)

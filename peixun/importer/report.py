@@ -75,14 +75,19 @@ def screen_summary(report: RunReport, report_path: str) -> str:
     drafts = sum(len(f.drafts) for f in ok)
     counts = "，".join(f"{k.value} {sum(f.count(k) for f in ok)} 处" for k in KIND_ORDER)
     lines = [
-        f"导入完成：{len(report.files)} 个文件，成功 {len(ok)} 个，失败 {len(report.files) - len(ok)} 个；"
-        f"稿件 {drafts} 篇（" + "，".join(f"{o.value} {n}" for o, n in outcomes.items() if n) + "）。",
+        f"导入完成：{len(report.files)} 个文件，成功 {len(ok)} 个，"
+        f"失败 {len(report.files) - len(ok)} 个；"
+        f"稿件 {drafts} 篇（"
+        + "，".join(f"{o.value} {n}" for o, n in outcomes.items() if n)
+        + "）。",
         f"{counts}；重复文章 {len(report.duplicate_articles)} 对，"
         f"重复段落 {len(report.duplicate_passages)} 对。",
     ]
     alongside = [d for f in ok for d in f.drafts if d.written.outcome is Outcome.ALONGSIDE]
     for draft in alongside:
-        lines.append(f"注意：原有稿件已改动过，未覆盖；新版写在 {draft.name}（用 --force 可直接覆盖）。")
+        lines.append(
+            f"注意：原有稿件已改动过，未覆盖；新版写在 {draft.name}（用 --force 可直接覆盖）。"
+        )
     lines.append(f"完整报告：{report_path}")
     return "\n".join(lines)
 
@@ -125,7 +130,8 @@ def markdown_report(report: RunReport) -> str:
     out = ["# 导入报告", ""]
     ok = [f for f in report.files if not f.error]
     out += [
-        f"输入 {len(report.files)} 个文件，成功 {len(ok)} 个；稿件 {sum(len(f.drafts) for f in ok)} 篇。"
+        f"输入 {len(report.files)} 个文件，成功 {len(ok)} 个；"
+        f"稿件 {sum(len(f.drafts) for f in ok)} 篇。"
         "“待核”各处请编辑逐一核对原文；“删除”与“移入元数据”列出了从正文拿走的全部文字。",
         "",
         "| 文件 | 编码 | 稿件 | " + " | ".join(k.value for k in KIND_ORDER) + " |",
@@ -151,16 +157,21 @@ def markdown_report(report: RunReport) -> str:
         if record.error:
             out.append(f"错误：{record.error}")
             continue
-        out += [f"编码：{record.encoding}。位置按原文件的{record.unit}计。", "", "### 稿件", "",
-                "| 稿件文件 | 标题 | 原文位置 |", "|---|---|---|"]
         out += [
-            f"| {d.name} | {_cell(d.title)} | {_cell(d.passage)} |"
-            for d in record.drafts
+            f"编码：{record.encoding}。位置按原文件的{record.unit}计。",
+            "",
+            "### 稿件",
+            "",
+            "| 稿件文件 | 标题 | 原文位置 |",
+            "|---|---|---|",
         ]
+        out += [f"| {d.name} | {_cell(d.title)} | {_cell(d.passage)} |" for d in record.drafts]
         for kind in KIND_ORDER:
             rows = _event_rows(record, kind)
             out += ["", f"### {kind.value}（{record.count(kind)}）", ""]
-            out += [f"| {record.unit} | 内容 | 说明 |", "|---|---|---|", *rows] if rows else ["无。"]
+            out += (
+                [f"| {record.unit} | 内容 | 说明 |", "|---|---|---|", *rows] if rows else ["无。"]
+            )
         passages = [
             d for d in report.duplicate_passages if record.name in (d.first.file, d.second.file)
         ]
@@ -184,8 +195,12 @@ def json_report(report: RunReport) -> str:
         return {"file": p.file, "article": p.article, "title": p.title, "line": p.line}
 
     def duplicate(d: Duplicate) -> dict[str, object]:
-        return {"first": place(d.first), "second": place(d.second), "share": d.share,
-                "excerpt": d.excerpt}
+        return {
+            "first": place(d.first),
+            "second": place(d.second),
+            "share": d.share,
+            "excerpt": d.excerpt,
+        }
 
     data = {
         "files": [
@@ -195,12 +210,18 @@ def json_report(report: RunReport) -> str:
                 "unit": f.unit,
                 "error": f.error,
                 "drafts": [
-                    {"title": d.title, "passage": d.passage, "path": d.name}
-                    for d in f.drafts
+                    {"title": d.title, "passage": d.passage, "path": d.name} for d in f.drafts
                 ],
                 "events": [
-                    {"kind": e.kind.value, "step": e.step, "line": e.line, "text": e.text,
-                     "detail": e.detail, "field": e.field, "value": e.value}
+                    {
+                        "kind": e.kind.value,
+                        "step": e.step,
+                        "line": e.line,
+                        "text": e.text,
+                        "detail": e.detail,
+                        "field": e.field,
+                        "value": e.value,
+                    }
                     for e in f.events
                 ],
             }

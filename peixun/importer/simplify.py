@@ -30,7 +30,8 @@ def simplify(lines: list[Line]) -> StepResult:
         text = to_simplified(line.text)
         if text != line.text:
             changed = sum(1 for a, b in zip(line.text, text, strict=False) if a != b)
-            events.append(Event(Kind.REPAIRED, STEP, line.number, line.text[:12],
-                                f"繁体转简体 {changed} 字"))
+            events.append(
+                Event(Kind.REPAIRED, STEP, line.number, line.text[:12], f"繁体转简体 {changed} 字")
+            )
         out.append(line.with_text(text))
     return StepResult(out, events)

@@ -100,6 +100,13 @@ class _Splitter:
                 return title, text[len(title) :]
         return "", text
 
+    def _doubled_title(self, text: str) -> str:
+        """A known title written twice at the start of ``text``, or ""."""
+        for title in sorted(self.known_titles, key=len, reverse=True):
+            if text.startswith(title * 2):
+                return title
+        return ""
+
     def _seen_top_level(self) -> bool:
         if not self.articles:
             return False
@@ -118,27 +125,61 @@ class _Splitter:
                 title, body = self._title_from(text[match.end() :])
                 label = f"第{match.group(1)}篇：{title}" if title else text[: match.end()]
                 self._open(title, line, label)
-                self.events.append(Event(Kind.MOVED, STEP, line.number, text[: match.end()] + title,
-                                         "篇名移入标题", "title"))
+                self.events.append(
+                    Event(
+                        Kind.MOVED,
+                        STEP,
+                        line.number,
+                        text[: match.end()] + title,
+                        "篇名移入标题",
+                        "title",
+                    )
+                )
                 if body:
                     self._add(line.cut(len(text) - len(body), len(text)))
+            elif doubled := self._doubled_title(text):
+                # "标题标题正文": a web page's title bar and the article's own title, glued.
+                self._open(doubled, line)
+                self.events.append(
+                    Event(
+                        Kind.MOVED,
+                        STEP,
+                        line.number,
+                        doubled * 2,
+                        "重复两遍的篇名移入标题",
+                        "title",
+                    )
+                )
+                self._add(line.cut(2 * len(doubled), len(text)))
             elif index in self.pieces:
                 head = enumerator_at_start(text)
                 assert head is not None
                 self._open(text[len(head.marker) :].strip(), line, text)
-                self.events.append(Event(Kind.MOVED, STEP, line.number, text, "篇名移入标题", "title"))
+                self.events.append(
+                    Event(Kind.MOVED, STEP, line.number, text, "篇名移入标题", "title")
+                )
             elif is_title_like(text) and self._title_block_end(index) is not None:
                 end = self._title_block_end(index)
                 assert end is not None
                 for extra in lines[index:end]:
                     self._extra_title(extra)
                 self._open(lines[end].text, lines[end])
-                self.events.append(Event(Kind.MOVED, STEP, lines[end].number, lines[end].text,
-                                         "篇名移入标题", "title"))
+                self.events.append(
+                    Event(
+                        Kind.MOVED,
+                        STEP,
+                        lines[end].number,
+                        lines[end].text,
+                        "篇名移入标题",
+                        "title",
+                    )
+                )
                 index = end
             elif is_title_like(text) and self._seen_top_level() and _restarts_after(lines, index):
                 self._open(text, line)
-                self.events.append(Event(Kind.MOVED, STEP, line.number, text, "篇名移入标题", "title"))
+                self.events.append(
+                    Event(Kind.MOVED, STEP, line.number, text, "篇名移入标题", "title")
+                )
             else:
                 self._add(line)
             index += 1
@@ -150,7 +191,11 @@ class _Splitter:
         while end + 1 < len(self.lines) and is_title_like(self.lines[end + 1].text):
             end += 1
         after = end + 1
-        if after + 1 < len(self.lines) and not self.lines[after].text and self.lines[after + 1].text:
+        if (
+            after + 1 < len(self.lines)
+            and not self.lines[after].text
+            and self.lines[after + 1].text
+        ):
             return end
         return None
 
@@ -168,8 +213,9 @@ class _Splitter:
                 return
             if is_title_like(line.text):
                 self._open(line.text, line)
-                self.events.append(Event(Kind.MOVED, STEP, line.number, line.text,
-                                         "篇名移入标题", "title"))
+                self.events.append(
+                    Event(Kind.MOVED, STEP, line.number, line.text, "篇名移入标题", "title")
+                )
                 return
             self._open("", line)
         article = self.articles[-1]
@@ -177,18 +223,23 @@ class _Splitter:
             return
         if not article.lines and is_title_like(line.text) and not article.title:
             article.title = line.text
-            self.events.append(Event(Kind.MOVED, STEP, line.number, line.text, "篇名移入标题", "title"))
+            self.events.append(
+                Event(Kind.MOVED, STEP, line.number, line.text, "篇名移入标题", "title")
+            )
             return
         if not article.lines and is_title_like(line.text) and article.label:
             # A compilation's label followed by the article's own title: keep the own title.
-            detail = "与篇名重复的标题" if same_title(line.text, article.title) else "文章自己的标题"
+            detail = (
+                "与篇名重复的标题" if same_title(line.text, article.title) else "文章自己的标题"
+            )
             article.title = line.text
             self.events.append(Event(Kind.MOVED, STEP, line.number, line.text, detail, "title"))
             return
         if not article.lines and article.title and line.text.startswith(article.title):
             rest = line.text[len(article.title) :].lstrip("：:，, ")
-            self.events.append(Event(Kind.REMOVED, STEP, line.number, article.title,
-                                     "正文开头重复的标题"))
+            self.events.append(
+                Event(Kind.REMOVED, STEP, line.number, article.title, "正文开头重复的标题")
+            )
             if not rest:
                 return
             line = line.cut(len(line.text) - len(rest), len(line.text))
@@ -207,10 +258,15 @@ class _Splitter:
                 body = "".join(line.text for line in article.lines[:5])
                 match = SPEECH_TITLE.search(body)
                 article.title = match.group(1) if match else UNTITLED
-                self.events.append(Event(
-                    Kind.FLAGGED, STEP, article.first_line, article.title,
-                    "标题取自讲话中的“以……为题”，请核对" if match else "未找到标题：请编辑补上",
-                ))
+                self.events.append(
+                    Event(
+                        Kind.FLAGGED,
+                        STEP,
+                        article.first_line,
+                        article.title,
+                        "标题取自讲话中的“以……为题”，请核对" if match else "未找到标题：请编辑补上",
+                    )
+                )
         return articles
 
 

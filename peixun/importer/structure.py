@@ -25,6 +25,10 @@ def _escape(text: str) -> str:
     return HTML_TAG_START.sub("&lt;", text)
 
 
+# Styles one source mixes for the same level ("1." then "3、"; "首先" then "最后").
+FAMILIES = {"arabic_comma": "arabic_dot", "sequence": "plain"}
+
+
 class _Levels:
     """Heading levels by order of first appearance of each numbering style, as Word does."""
 
@@ -32,6 +36,7 @@ class _Levels:
         self.order: list[str] = []
 
     def of(self, style: str) -> int:
+        style = FAMILIES.get(style, style)
         if style not in self.order:
             self.order.append(style)
         return min(TOP_LEVEL + self.order.index(style), DEEPEST_LEVEL)
@@ -93,10 +98,9 @@ def to_markdown(lines: list[Line]) -> str:
             if rest:
                 paragraph(rest)
         elif head and head.style in LIST_STYLES:
-            if is_title_like(text[len(head.marker) :]) and following and not enumerator_at_start(
-                following
-            ):
-                blocks.append(["#" * levels.of(head.style) + " " + _escape(text)])
+            lead = text[len(head.marker) :].rstrip("。")
+            if is_title_like(lead) and following and not enumerator_at_start(following):
+                blocks.append(["#" * levels.of(head.style) + " " + _escape(text.rstrip("。"))])
             else:
                 list_item(text[len(head.marker) :] if head.style in BULLET_STYLES else text)
         elif is_title_like(text) and following and not is_title_like(following):
