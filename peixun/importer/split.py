@@ -12,12 +12,14 @@ from peixun.importer.text import CN, ends_sentence, is_markdown
 STEP = "分篇"
 LABEL = re.compile(rf"第({CN})篇[：:]\s*")
 MAX_TITLE = 40
+MIN_DOUBLED = 6  # shorter repeats ("好好学习") are words, not titles
 # How alike two titles must be to count as the same title written twice.
 SAME_TITLE = 0.8
 # A new article may start at a title line when the top-level numbering restarts this soon after.
 RESTART_REACH = 3
 SPEECH_TITLE = re.compile(r"以“([^”]{4,40})”为题")
 UNTITLED = "（无标题）"
+MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+(.+)$")
 
 
 def is_title_like(text: str) -> bool:
@@ -100,11 +102,12 @@ class _Splitter:
                 return title, text[len(title) :]
         return "", text
 
-    def _doubled_title(self, text: str) -> str:
-        """A known title written twice at the start of ``text``, or ""."""
-        for title in sorted(self.known_titles, key=len, reverse=True):
-            if text.startswith(title * 2):
-                return title
+    @staticmethod
+    def _doubled_title(text: str) -> str:
+        """A title written twice at the start of ``text`` ("标题标题正文…"), or ""."""
+        for size in range(min(MAX_TITLE, len(text) // 2), MIN_DOUBLED - 1, -1):
+            if text[:size] == text[size : 2 * size] and is_title_like(text[:size]):
+                return text[:size]
         return ""
 
     def _seen_top_level(self) -> bool:
@@ -220,6 +223,14 @@ class _Splitter:
             self._open("", line)
         article = self.articles[-1]
         if not article.lines and not line.text:
+            return
+        heading = MARKDOWN_HEADING.match(line.text)
+        if not article.lines and not article.title and heading:
+            # A Word document's first heading is its title.
+            article.title = heading.group(1)
+            self.events.append(
+                Event(Kind.MOVED, STEP, line.number, line.text, "篇名移入标题", "title")
+            )
             return
         if not article.lines and is_title_like(line.text) and not article.title:
             article.title = line.text

@@ -18,6 +18,8 @@ FIRST_SENTENCE = re.compile(r"^(.+?[。！？!?])(.*)$")
 INLINE_POINT = re.compile(rf"(?:(?<=^)|(?<=[。；;：:！？]))\s*({CN})(?:是|要)(?=[{HAN}“])")
 HTML_TAG_START = re.compile(r"<(?=[A-Za-z/!?])")
 BULLET_STYLES = ("bullet",)
+# Markdown lines that belong in one block with their neighbours of the same kind.
+MARKDOWN_KIND = re.compile(r"(?P<bullets>[-*+]\s)|(?P<numbers>\d+\.\s)|(?P<table>\|)")
 
 
 def _escape(text: str) -> str:
@@ -86,7 +88,9 @@ def to_markdown(lines: list[Line]) -> str:
     for index, text in enumerate(texts):
         following = texts[index + 1] if index + 1 < len(texts) else ""
         if is_markdown(text):
-            if text.startswith("|") and blocks and blocks[-1][-1].startswith("|"):
+            kind = MARKDOWN_KIND.match(text)
+            previous = MARKDOWN_KIND.match(blocks[-1][-1]) if blocks else None
+            if kind and previous and kind.lastgroup == previous.lastgroup:
                 blocks[-1].append(text)
             else:
                 blocks.append([text])
