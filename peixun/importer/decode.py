@@ -7,13 +7,16 @@ from dataclasses import dataclass
 
 from charset_normalizer import from_bytes
 
+from peixun.importer.mojibake import in_gb2312
 from peixun.importer.model import UnreadableInput, han_count, is_han
+from peixun.importer.simplify import to_simplified
 
 # The only plausible encodings for Chinese; unrestricted detection calls short GBK text Korean.
 CANDIDATES = ("gb18030", "big5")
-# Share of Han characters that must be common ones (GB2312 level 1 for GB, Big5 level 1 for Big5)
-# before a decoding is believed: Big5 bytes read as GB18030 give rare characters, and vice versa.
-MIN_COMMON_SHARE = 0.9
+# Share of Han characters that must be plausible before a reading is believed: for GB18030,
+# characters in GB2312 or Traditional forms of them (a GBK file may hold Traditional text); for
+# Big5, its frequent-character level. Big5 bytes read as GB18030 score about 0.6 on the seeds.
+MIN_PLAUSIBLE = 0.9
 ENCODING_NAMES = {
     "utf-8": "UTF-8",
     "utf-8-sig": "UTF-8（带 BOM）",
@@ -34,22 +37,26 @@ class Decoded:
 
 
 def _is_common(char: str, encoding: str) -> bool:
-    """Whether ``char`` is in the frequent-character level of ``encoding``'s table."""
+    """Whether ``char`` is in Big5's frequent-character level."""
     try:
-        raw = char.encode("gb2312" if encoding == "gb18030" else "big5")
+        raw = char.encode(encoding)
     except UnicodeEncodeError:
         return False
-    if encoding == "gb18030":
-        return 0xB0A1 <= int.from_bytes(raw, "big") <= 0xD7F9
     return 0xA440 <= int.from_bytes(raw, "big") <= 0xC67E
 
 
-def common_share(text: str, encoding: str) -> float:
-    """Share of the Han characters in ``text`` that are frequent ones in ``encoding``."""
+def _is_plausible(char: str, encoding: str) -> bool:
+    if encoding == "gb18030":
+        return in_gb2312(char) or in_gb2312(to_simplified(char))
+    return _is_common(char, encoding)
+
+
+def plausible_share(text: str, encoding: str) -> float:
+    """Share of the Han characters in ``text`` that a real ``encoding`` document would hold."""
     han = [char for char in text if is_han(char)]
     if not han:
         return 0.0
-    return sum(1 for char in han if _is_common(char, encoding)) / len(han)
+    return sum(1 for char in han if _is_plausible(char, encoding)) / len(han)
 
 
 def _strict(data: bytes, encoding: str) -> str | None:
@@ -76,7 +83,7 @@ def _utf16_without_bom(data: bytes) -> Decoded | None:
 def _east_asian(data: bytes) -> Decoded:
     readings = {enc: text for enc in CANDIDATES if (text := _strict(data, enc)) is not None}
     believable = {
-        enc: text for enc, text in readings.items() if common_share(text, enc) >= MIN_COMMON_SHARE
+        enc: text for enc, text in readings.items() if plausible_share(text, enc) >= MIN_PLAUSIBLE
     }
     if len(believable) == 1:
         ((encoding, text),) = believable.items()

@@ -21,7 +21,7 @@ from peixun.importer.debris import (
 from peixun.importer.header import extract_header
 from peixun.importer.model import Article, Event, Kind, Line, StepResult
 from peixun.importer.mojibake import flag_rare_characters, repair_mojibake
-from peixun.importer.punctuation import normalize_lines
+from peixun.importer.punctuation import normalize_lines, normalize_punctuation
 from peixun.importer.read import Source
 from peixun.importer.rejoin import join_broken_lines, separate_paragraphs
 from peixun.importer.simplify import simplify
@@ -78,7 +78,7 @@ def _attach_meta(articles: list[Article], events: list[Event]) -> None:
             continue
         for article in articles:
             if article.first_line <= event.line <= article.last_line:
-                article.meta.setdefault(event.field, event.value)
+                article.meta.setdefault(event.field, normalize_punctuation(event.value))
                 break
 
 

@@ -18,8 +18,13 @@ def _converter() -> OpenCC:
 
 
 def to_simplified(text: str) -> str:
-    """``text`` in Simplified characters."""
-    return str(_converter().t2s(text))
+    """``text`` in Simplified characters.
+
+    A second pass catches what a phrase match skipped in the first: in "有利於單位" the
+    dictionary's name 於單 wins over 利於, leaving 於 until 單 has become 单.
+    """
+    converter = _converter()
+    return str(converter.t2s(converter.t2s(text)))
 
 
 def simplify(lines: list[Line]) -> StepResult:

@@ -73,16 +73,24 @@ def to_markdown(lines: list[Line]) -> str:
     """The article body as Markdown blocks separated by blank lines (lists kept together)."""
     levels = _Levels()
     blocks: list[list[str]] = []
+    list_style = ""  # the numbering style of the list the last block holds, if it is one
+
+    def add(block: list[str]) -> None:
+        nonlocal list_style
+        blocks.append(block)
+        list_style = ""
 
     def paragraph(text: str) -> None:
-        blocks.append([_escape(text)])
+        add([_escape(text)])
 
-    def list_item(text: str) -> None:
+    def list_item(text: str, style: str) -> None:
+        nonlocal list_style
         item = f"- {_escape(text)}"
-        if blocks and blocks[-1] and blocks[-1][-1].startswith("- ") and len(blocks[-1]) > 0:
+        if list_style == style:
             blocks[-1].append(item)
         else:
             blocks.append([item])
+        list_style = style
 
     texts = [line.text for line in lines if line.text]
     for index, text in enumerate(texts):
@@ -93,27 +101,30 @@ def to_markdown(lines: list[Line]) -> str:
             if kind and previous and kind.lastgroup == previous.lastgroup:
                 blocks[-1].append(text)
             else:
-                blocks.append([text])
+                add([text])
             continue
         head = enumerator_at_start(text)
         if head and head.style in HEADING_STYLES and (split := _heading_split(text, head.marker)):
             heading, rest = split
-            blocks.append(["#" * levels.of(head.style) + " " + _escape(heading)])
+            add(["#" * levels.of(head.style) + " " + _escape(heading)])
             if rest:
                 paragraph(rest)
         elif head and head.style in LIST_STYLES:
             lead = text[len(head.marker) :].rstrip("。")
             if is_title_like(lead) and following and not enumerator_at_start(following):
-                blocks.append(["#" * levels.of(head.style) + " " + _escape(text.rstrip("。"))])
+                add(["#" * levels.of(head.style) + " " + _escape(text.rstrip("。"))])
             else:
-                list_item(text[len(head.marker) :] if head.style in BULLET_STYLES else text)
+                list_item(
+                    text[len(head.marker) :] if head.style in BULLET_STYLES else text, head.style
+                )
         elif is_title_like(text) and following and not is_title_like(following):
-            blocks.append(["#" * levels.of("plain") + " " + _escape(text)])
+            add(["#" * levels.of("plain") + " " + _escape(text)])
         elif points := _inline_points(text):
             intro, *items = points
             if intro:
                 paragraph(intro)
-            blocks.append([f"- {_escape(item)}" for item in items])
+            add([f"- {_escape(item)}" for item in items])
+            list_style = "inline"
         else:
             paragraph(text)
     return "\n\n".join("\n".join(block) for block in blocks) + "\n"

@@ -28,7 +28,16 @@ TRADITIONAL = OpenCC("s2t").s2t(SIMPLIFIED)
         (SIMPLIFIED.encode("gbk"), "gb18030"),
         (SIMPLIFIED.replace("\n", "\r\n").encode("gb18030"), "gb18030"),
     ],
-    ids=["utf8", "utf8-bom", "utf16-bom", "utf16be-bom", "utf16le", "utf16be", "gbk", "gb18030-crlf"],
+    ids=[
+        "utf8",
+        "utf8-bom",
+        "utf16-bom",
+        "utf16be-bom",
+        "utf16le",
+        "utf16be",
+        "gbk",
+        "gb18030-crlf",
+    ],
 )
 def test_simplified_text_in_every_encoding_reads_back(data: bytes, encoding: str) -> None:
     decoded = decode(data)

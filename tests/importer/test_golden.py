@@ -34,7 +34,9 @@ def test_golden(raw: Path, regen_golden: bool) -> None:
             fromfile=f"golden/{expected_path.name}",
             tofile="实际输出",
         )
-        pytest.fail("导入结果与期望不同（用 --regen-golden 更新）：\n" + "".join(diff), pytrace=False)
+        pytest.fail(
+            "导入结果与期望不同（用 --regen-golden 更新）：\n" + "".join(diff), pytrace=False
+        )
 
 
 def test_every_seed_has_a_golden_passage() -> None:
