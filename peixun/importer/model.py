@@ -94,12 +94,19 @@ class UnreadableInput(Exception):
     """An input file that cannot be imported; the message is one Chinese sentence for editors."""
 
 
-HAN_FIRST, HAN_LAST = "\u4e00", "\u9fff"
+# CJK unified ideographs: extension A, the basic block, compatibility ideographs, and the
+# supplementary planes (extensions B to H), where conversion may land a rare character.
+HAN_RANGES = (
+    ("\u3400", "\u4dbf"),
+    ("\u4e00", "\u9fff"),
+    ("\uf900", "\ufaff"),
+    ("\U00020000", "\U0003134f"),
+)
 
 
 def is_han(char: str) -> bool:
-    """True for a CJK unified ideograph (basic block and extension A)."""
-    return HAN_FIRST <= char <= HAN_LAST or "\u3400" <= char <= "\u4dbf"
+    """True for a CJK ideograph."""
+    return any(first <= char <= last for first, last in HAN_RANGES)
 
 
 def han_count(text: str) -> int:

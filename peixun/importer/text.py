@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from peixun.importer.model import is_han
+from peixun.importer.model import HAN_RANGES, is_han
 
-HAN = r"\u3400-\u4dbf\u4e00-\u9fff"
+HAN = "".join(f"{first}-{last}" for first, last in HAN_RANGES)
 CN_NUMERALS = "一二三四五六七八九十"
 CN = f"[{CN_NUMERALS}]{{1,3}}"
 # Lines that are Markdown already (from .md and .docx input): headings, lists, tables, quotes.

@@ -9,8 +9,8 @@ from peixun.importer.debris import (
     remove_preview_lines,
 )
 from peixun.importer.header import extract_header
-from peixun.importer.mojibake import flag_rare_characters, repair_mojibake
 from peixun.importer.model import Kind, Line
+from peixun.importer.mojibake import flag_rare_characters, repair_mojibake
 from peixun.importer.punctuation import normalize_punctuation
 from peixun.importer.rejoin import join_broken_lines, separate_paragraphs
 from peixun.importer.simplify import simplify, to_simplified
@@ -188,7 +188,8 @@ def test_glued_enumerated_paragraphs_are_parted() -> None:
             "我认为要认真做好以下几点工作:一、要树立做好工作的光荣感。",
             "二、基层党支部书记的素质要求1、要有较高的政治素质。",
             "在支部的内部，落实一、二、四、六决策制度，书记是第一责任人。",
-            "推进智慧党建提升 1.如何运用“互联网+”提升基层智慧党建工作 将互联网广泛应用。2.什么是智慧党建 智慧党建平台是综合管理平台。",
+            "推进智慧党建提升 1.如何运用“互联网+”提升基层智慧党建工作 将互联网广泛应用。"
+            "2.什么是智慧党建 智慧党建平台是综合管理平台。",
         )
     )
     assert texts(result.lines) == [
@@ -319,7 +320,8 @@ def test_enumerators_become_headings_by_order_of_appearance() -> None:
         )
     )
     assert markdown == (
-        "引言。\n\n## 一、强化四种意识\n\n### （一）是要强化服务意识\n\n作为基层党支部书记，要服务。\n\n"
+        "引言。\n\n## 一、强化四种意识\n\n### （一）是要强化服务意识\n\n"
+        "作为基层党支部书记，要服务。\n\n"
         "### （二）是要强化监督意识\n\n## 二、提高五种能力\n"
     )
 
