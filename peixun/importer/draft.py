@@ -19,7 +19,7 @@ def passage(article: Article, unit: str) -> str:
         if article.first_line == article.last_line
         else f"第 {article.first_line}–{article.last_line} {unit}"
     )
-    return f"{span}，“{article.label or article.title}”"
+    return f"{span}：{article.label or article.title}"
 
 
 def front_matter(article: Article, file: str, unit: str) -> dict[str, Any]:
