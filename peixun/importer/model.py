@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -104,11 +105,14 @@ HAN_RANGES = (
 )
 
 
+HAN_CHARACTER = re.compile("[" + "".join(f"{first}-{last}" for first, last in HAN_RANGES) + "]")
+
+
 def is_han(char: str) -> bool:
     """True for a CJK ideograph."""
-    return any(first <= char <= last for first, last in HAN_RANGES)
+    return HAN_CHARACTER.fullmatch(char) is not None
 
 
 def han_count(text: str) -> int:
     """How many Han characters ``text`` holds."""
-    return sum(1 for char in text if is_han(char))
+    return len(HAN_CHARACTER.findall(text))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from difflib import SequenceMatcher
 
 from peixun.importer.enumerators import enumerator_at_start
@@ -262,6 +263,13 @@ class _Splitter:
 
     def _finish(self) -> list[Article]:
         articles = [a for a in self.articles if any(line.text for line in a.lines)]
+        empty = {(a.first_line, a.title) for a in self.articles if a not in articles}
+        self.events = [
+            replace(event, detail="标题（其下没有正文，未成稿）")
+            if event.field == "title" and (event.line, event.text) in empty
+            else event
+            for event in self.events
+        ]
         for article in articles:
             while article.lines and not article.lines[-1].text:
                 article.lines.pop()
