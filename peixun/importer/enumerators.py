@@ -14,6 +14,7 @@ STYLES: dict[str, re.Pattern[str]] = {
     "paren_arabic": re.compile(r"^[（(](\d{1,2})[）)][、.．,，]?\s*"),
     "cn": re.compile(rf"^({CN})[、.．]\s*(?![{CN_NUMERALS}\d][、，,])"),
     "arabic_comma": re.compile(rf"^(\d{{1,2}})[、,，](?=\s*[{HAN}“《（(])\s*"),
+    "arabic_space": re.compile(rf"^(\d{{1,2}})\s+(?=[{HAN}])"),
     "arabic_dot": re.compile(rf"^(\d{{1,2}})[.．](?!\d)\s*(?=[{HAN}“《（(])"),
     "circled": re.compile(r"^([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])\s*"),
     "bullet": re.compile(r"^()[●•○■□◆◇▲►▪]\s*"),
@@ -21,7 +22,7 @@ STYLES: dict[str, re.Pattern[str]] = {
     "shi": re.compile(rf"^({CN})(?:是|要)(?=[{HAN}“])"),
     "sequence": re.compile(r"^(首先|其次|再次|然后|最后)[，,:：]\s*"),
 }
-HEADING_STYLES = ("cn", "paren_cn", "arabic_dot", "arabic_comma", "paren_arabic")
+HEADING_STYLES = ("cn", "paren_cn", "arabic_dot", "arabic_comma", "arabic_space", "paren_arabic")
 LIST_STYLES = ("circled", "bullet", "shi", "sequence", "ordinal")
 SEQUENCE_WORDS = {"首先": 1, "其次": 2, "再次": 3, "然后": 3, "最后": 9}
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"

@@ -23,6 +23,11 @@ MID_ENUMERATOR = re.compile(
 # An enumerated heading that ends at a space, its body following ("1.标题 正文").
 SPACED_HEADING = re.compile(rf"^(.{{2,50}}?)\s+(?=[{HAN}“])")
 AFTER_BREAK = "。！？!?；;：:"
+# A heading whose 、 was lost, ended by a space, after a sentence ("…作用。1 与人为善 有些…",
+# "…作用。一注重搞好团结 团结是…"): PDF copies keep the space where the line ended.
+BARE_HEADING = re.compile(
+    rf"(?<=[。！？!?])\s*((?:[{CN_NUMERALS}]|\d{{1,2}})\s?[{HAN}][^。！？!?\s]{{3,24}})\s+(?=[{HAN}“])"
+)
 
 
 def _starts_continuation(text: str) -> bool:
@@ -105,7 +110,9 @@ def _split_points(text: str, last: dict[str, int]) -> list[int]:
         points.append(start)
         last[found.style] = found.value
         segment_head, segment_start = found, start
-    return points
+    for match in BARE_HEADING.finditer(text):
+        points += [match.start(1), match.end()]
+    return sorted(set(points))
 
 
 def _spaced_heading(text: str) -> int:

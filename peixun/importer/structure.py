@@ -28,7 +28,7 @@ def _escape(text: str) -> str:
 
 
 # Styles one source mixes for the same level ("1." then "3、"; "首先" then "最后").
-FAMILIES = {"arabic_comma": "arabic_dot", "sequence": "plain"}
+FAMILIES = {"arabic_comma": "arabic_dot", "arabic_space": "arabic_dot", "sequence": "plain"}
 
 
 class _Levels:
