@@ -79,6 +79,7 @@ def _split_points(text: str, last: dict[str, int]) -> list[int]:
     head = enumerator_at_start(text)
     segment_head = head
     segment_start = 0
+    seen = {head.style} if head else set()  # styles that start a paragraph in this line
     for match in MID_ENUMERATOR.finditer(text):
         start = match.start()
         if start == 0:
@@ -88,7 +89,11 @@ def _split_points(text: str, last: dict[str, int]) -> list[int]:
             continue
         before = text[segment_start:start].rstrip()
         gap = text[start - 1]
-        continues = found.value == last.get(found.style, 0) + 1
+        previous = last.get(found.style, 0)
+        # "最后" closes a 首先/其次 sequence whatever its length.
+        continues = found.value == previous + 1 or (
+            found.marker.startswith("最后") and previous >= 1
+        )
         if not before:
             continue
         if gap.isspace() and before[-1] not in AFTER_BREAK:
@@ -105,8 +110,11 @@ def _split_points(text: str, last: dict[str, int]) -> list[int]:
                 and "。" not in before
                 and found.value == 1
             )
+        if found.style == "sequence" and found.value > 1 and "sequence" not in seen:
+            allowed = False  # 其次/最后 part a paragraph only after its own 首先
         if not allowed or (found.style == "arabic_dot" and text[start : start + 3].count(" ")):
             continue
+        seen.add(found.style)
         points.append(start)
         last[found.style] = found.value
         segment_head, segment_start = found, start

@@ -365,3 +365,18 @@ def test_suspect_spots_are_flagged_with_their_line() -> None:
     assert not [f for f in found if f[0] == 3]
     assert any(line == 4 and "不配对" in detail for line, detail in found)
     assert (5, "段尾孤字（句子可能断了）") in found
+
+
+def test_sequence_words_part_a_paragraph_only_as_a_whole_sequence() -> None:
+    result = separate_paragraphs(
+        lines_of(
+            "要做好三件事。首先，学习。其次，实践。最后，总结。", "前面说过了。最后，基层要创新。"
+        )
+    )
+    assert texts(result.lines) == [
+        "要做好三件事。",
+        "首先，学习。",
+        "其次，实践。",
+        "最后，总结。",
+        "前面说过了。最后，基层要创新。",
+    ]
