@@ -25,6 +25,8 @@ DASHES = re.compile(rf"(?<=[{HAN}”’）》])\s*(?:-{{2,}}|—{{3,}}|─{{2,}}
 ELLIPSIS = re.compile(rf"(?<=[{HAN}，。”])(?:\.{{3,}}|。{{3,}}|…(?!…))")
 PARENS = re.compile(r"\(([^()]*)\)")
 QUOTES = re.compile(r'"([^"\n]*)"')
+LONE_OPENING = re.compile(rf"\((?=[{HAN}])|(?<=[{HAN}])\(")
+LONE_CLOSING = re.compile(rf"\)(?=[{HAN}])|(?<=[{HAN}])\)")
 SPACE_BETWEEN = re.compile(
     rf"(?<=[{HAN}{re.escape(CJK_PUNCTUATION)}])[ \t\u3000]+"
     rf"(?=[{HAN}{re.escape(CJK_PUNCTUATION)}])"
@@ -69,6 +71,8 @@ def _convert_pairs(text: str) -> str:
         return f"“{inner}”" if any(_chinese(c) for c in inner) else match.group(0)
 
     text = PARENS.sub(paren, text)
+    # An unmatched bracket in Chinese text is still a Chinese bracket (and flagged later).
+    text = LONE_CLOSING.sub("）", LONE_OPENING.sub("（", text))
     return QUOTES.sub(quote, text)
 
 

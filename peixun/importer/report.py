@@ -120,8 +120,9 @@ def _event_rows(record: FileRecord, kind: Kind) -> list[str]:
     for event in events:
         if event.step in ROUTINE_STEPS:
             continue
-        detail = event.detail if not event.field else f"{event.detail}"
-        rows.append(f"| {event.line} | {_cell(event.text)} | {_cell(event.step + '：' + detail)} |")
+        rows.append(
+            f"| {event.line} | {_cell(event.text)} | {_cell(f'{event.step}：{event.detail}')} |"
+        )
     return rows
 
 

@@ -7,7 +7,7 @@ from dataclasses import replace
 from difflib import SequenceMatcher
 
 from peixun.importer.enumerators import enumerator_at_start
-from peixun.importer.model import Article, Event, Kind, Line, StepResult, han_count
+from peixun.importer.model import Article, Event, Kind, Line, han_count
 from peixun.importer.text import CN, ends_sentence, is_markdown
 
 STEP = "分篇"
@@ -294,11 +294,3 @@ def split_articles(lines: list[Line]) -> tuple[list[Article], list[Event]]:
     splitter = _Splitter(lines)
     articles = splitter.run()
     return articles, splitter.events
-
-
-def as_step(lines: list[Line]) -> StepResult:
-    """Splitting seen as a step over lines (for the tests): the articles' lines, titles first."""
-    articles, events = split_articles(lines)
-    out = [Line(a.title, a.first_line) for a in articles]
-    out += [line for a in articles for line in a.lines]
-    return StepResult(out, events)

@@ -16,6 +16,7 @@ CHECKS: dict[str, re.Pattern[str]] = {
     "重复的词": re.compile(rf"([{HAN}]{{2,4}})\1"),
     "重复的字": re.compile(r"([的是和与把被就也都对])\1"),
     "段尾孤字（句子可能断了）": re.compile(rf"[。！？]([{HAN}])$"),
+    "半角引号未能配对：请改为“”": re.compile(rf'(?<=[{HAN}，。])"|"(?=[{HAN}])'),
 }
 # An enumerated top-level paragraph whose first sentence is this long has lost the break
 # between its heading and its text ("一、要树立……使命感作为一名……").

@@ -223,6 +223,7 @@ def test_punctuation_follows_gb_t_15834_in_chinese_context_only() -> None:
     assert normalize_punctuation("素质要求: 一是能人; 二是好人") == "素质要求：一是能人；二是好人"
     assert normalize_punctuation("拍拍肩...要因人而异") == "拍拍肩……要因人而异"
     assert normalize_punctuation("２０２２年") == "2022年"
+    assert normalize_punctuation("不完整(括号和") == "不完整（括号和"
 
 
 def test_punctuation_leaves_urls_code_and_english_alone() -> None:
@@ -357,6 +358,7 @@ def test_suspect_spots_are_flagged_with_their_line() -> None:
             "实实在在，认认真真",
             "“一言堂”议中心工作“开展。",
             "才可能抓具体。本",
+            '他说"你好。',
         )
     )
     found = [(e.line, e.detail) for e in result.events]
@@ -365,6 +367,7 @@ def test_suspect_spots_are_flagged_with_their_line() -> None:
     assert not [f for f in found if f[0] == 3]
     assert any(line == 4 and "不配对" in detail for line, detail in found)
     assert (5, "段尾孤字（句子可能断了）") in found
+    assert (6, "半角引号未能配对：请改为“”") in found
 
 
 def test_sequence_words_part_a_paragraph_only_as_a_whole_sequence() -> None:
