@@ -7,14 +7,20 @@ import re
 
 from peixun.importer.enumerators import enumerator_at_start
 from peixun.importer.model import Event, Kind, Line, StepResult
-from peixun.importer.text import CLOSING, CN, CN_NUMERALS, HAN, OPENING, ends_sentence
-from peixun.importer.text import is_markdown as _is_markdown
+from peixun.importer.text import (
+    CLOSING,
+    CN,
+    CN_NUMERALS,
+    HAN,
+    MAX_TITLE,
+    OPENING,
+    ends_sentence,
+    is_markdown,
+)
 
 STEP = "断行与分段"
 # A line shorter than this that stops without punctuation is a title, not a broken line.
 MIN_BROKEN_LINE = 20
-# A standalone line this short before a blank line is a title: never join it to the line above.
-MAX_TITLE = 40
 # Where a glued paragraph may start: an enumerator after a sentence end, a colon or a space.
 MID_ENUMERATOR = re.compile(
     rf"[（(]{CN}[）)]|[（(]\d{{1,2}}[）)]|{CN}、(?![{CN_NUMERALS}\d])"
@@ -31,7 +37,7 @@ BARE_HEADING = re.compile(
 
 
 def _starts_continuation(text: str) -> bool:
-    if not text or _is_markdown(text) or enumerator_at_start(text):
+    if not text or is_markdown(text) or enumerator_at_start(text):
         return False
     return bool(re.match(rf"[{HAN}{OPENING}]", text))
 
@@ -51,7 +57,7 @@ def join_broken_lines(lines: list[Line]) -> StepResult:
         if (
             len(previous) >= MIN_BROKEN_LINE
             and not (enumerator_at_start(previous) and not re.search("[。！？!?]", previous))
-            and not _is_markdown(previous)
+            and not is_markdown(previous)
             and not ends_sentence(previous)
             and previous[-1] not in ":："
             and (re.match(rf"[{HAN}{CLOSING}，,、]", previous[-1]))
@@ -139,7 +145,7 @@ def separate_paragraphs(lines: list[Line]) -> StepResult:
     events: list[Event] = []
     last: dict[str, int] = {}
     for line in lines:
-        if _is_markdown(line.text):
+        if is_markdown(line.text):
             out.append(line)
             continue
         if head := enumerator_at_start(line.text):

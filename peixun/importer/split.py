@@ -8,11 +8,10 @@ from difflib import SequenceMatcher
 
 from peixun.importer.enumerators import enumerator_at_start
 from peixun.importer.model import Article, Event, Kind, Line, han_count
-from peixun.importer.text import CN, ends_sentence, is_markdown
+from peixun.importer.text import CN, MAX_TITLE, ends_sentence, is_markdown
 
 STEP = "分篇"
 LABEL = re.compile(rf"第({CN})篇[：:]\s*")
-MAX_TITLE = 40
 MIN_DOUBLED = 6  # shorter repeats ("好好学习") are words, not titles
 # How alike two titles must be to count as the same title written twice.
 SAME_TITLE = 0.8

@@ -8,7 +8,7 @@ import re
 from peixun.importer.enumerators import HEADING_STYLES, LIST_STYLES, enumerator_at_start
 from peixun.importer.model import Line
 from peixun.importer.split import is_title_like
-from peixun.importer.text import CN, HAN, is_markdown
+from peixun.importer.text import CN, HAN, cn_number, is_markdown
 
 # An enumerated lead sentence up to this long becomes a heading; longer ones stay paragraphs.
 MAX_HEADING = 30
@@ -46,8 +46,6 @@ class _Levels:
 
 def _inline_points(text: str) -> list[str] | None:
     """The intro and points of a paragraph holding 一是…二是…, or None when it holds none."""
-    from peixun.importer.text import cn_number
-
     matches = list(INLINE_POINT.finditer(text))
     values = [cn_number(m.group(1)) for m in matches]
     if len(matches) < 2 or values != list(range(1, len(matches) + 1)):

@@ -15,6 +15,8 @@ MARKDOWN_LINE = re.compile(r"^(?:#{1,6}\s|[-*+]\s|\d+\.\s|\||>)")
 SENTENCE_END = "。！？!?；;…"
 CLOSING = "”’」』）)》】"
 OPENING = "“‘「『（(《【"
+# The longest line taken for a title or heading when it stands alone without punctuation.
+MAX_TITLE = 40
 SENTENCES = re.compile(r"[^。！？!?]*[。！？!?]+[”’」』]?|[^。！？!?]+$")
 
 
@@ -45,11 +47,6 @@ def cn_number(numeral: str) -> int:
     if len(numeral) == 3 and numeral[1] == "十":
         return values[numeral[0]] * 10 + values[numeral[2]]
     return 0
-
-
-def starts_with_han(text: str) -> bool:
-    """Whether the first character of ``text`` is a Han character."""
-    return bool(text) and is_han(text[0])
 
 
 def ends_with_han(text: str) -> bool:
