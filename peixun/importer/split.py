@@ -90,6 +90,10 @@ class _Splitter:
         self.events: list[Event] = []
         self.collection = ""
 
+    def _moved(self, number: int, text: str, detail: str = "篇名移入标题") -> None:
+        """Record that ``text`` left the body to become (or make way for) a title."""
+        self.events.append(Event(Kind.MOVED, STEP, number, text, detail, "title"))
+
     def _open(self, title: str, line: Line, label: str = "") -> None:
         self.articles.append(Article(title, [], line.number, line.number, label))
 
@@ -128,61 +132,30 @@ class _Splitter:
                 title, body = self._title_from(text[match.end() :])
                 label = f"第{match.group(1)}篇：{title}" if title else text[: match.end()]
                 self._open(title, line, label)
-                self.events.append(
-                    Event(
-                        Kind.MOVED,
-                        STEP,
-                        line.number,
-                        text[: match.end()] + title,
-                        "篇名移入标题",
-                        "title",
-                    )
-                )
+                self._moved(line.number, text[: match.end()] + title)
                 if body:
                     self._add(line.cut(len(text) - len(body), len(text)))
             elif doubled := self._doubled_title(text):
                 # "标题标题正文": a web page's title bar and the article's own title, glued.
                 self._open(doubled, line)
-                self.events.append(
-                    Event(
-                        Kind.MOVED,
-                        STEP,
-                        line.number,
-                        doubled * 2,
-                        "重复两遍的篇名移入标题",
-                        "title",
-                    )
-                )
+                self._moved(line.number, doubled * 2, "重复两遍的篇名移入标题")
                 self._add(line.cut(2 * len(doubled), len(text)))
             elif index in self.pieces:
                 head = enumerator_at_start(text)
                 assert head is not None
                 self._open(text[len(head.marker) :].strip(), line, text)
-                self.events.append(
-                    Event(Kind.MOVED, STEP, line.number, text, "篇名移入标题", "title")
-                )
+                self._moved(line.number, text)
             elif is_title_like(text) and self._title_block_end(index) is not None:
                 end = self._title_block_end(index)
                 assert end is not None
                 for extra in lines[index:end]:
                     self._extra_title(extra)
                 self._open(lines[end].text, lines[end])
-                self.events.append(
-                    Event(
-                        Kind.MOVED,
-                        STEP,
-                        lines[end].number,
-                        lines[end].text,
-                        "篇名移入标题",
-                        "title",
-                    )
-                )
+                self._moved(lines[end].number, lines[end].text)
                 index = end
             elif is_title_like(text) and self._seen_top_level() and _restarts_after(lines, index):
                 self._open(text, line)
-                self.events.append(
-                    Event(Kind.MOVED, STEP, line.number, text, "篇名移入标题", "title")
-                )
+                self._moved(line.number, text)
             else:
                 self._add(line)
             index += 1
@@ -216,9 +189,7 @@ class _Splitter:
                 return
             if is_title_like(line.text):
                 self._open(line.text, line)
-                self.events.append(
-                    Event(Kind.MOVED, STEP, line.number, line.text, "篇名移入标题", "title")
-                )
+                self._moved(line.number, line.text)
                 return
             self._open("", line)
         article = self.articles[-1]
@@ -228,15 +199,11 @@ class _Splitter:
         if not article.lines and not article.title and heading:
             # A Word document's first heading is its title.
             article.title = heading.group(1)
-            self.events.append(
-                Event(Kind.MOVED, STEP, line.number, line.text, "篇名移入标题", "title")
-            )
+            self._moved(line.number, line.text)
             return
         if not article.lines and is_title_like(line.text) and not article.title:
             article.title = line.text
-            self.events.append(
-                Event(Kind.MOVED, STEP, line.number, line.text, "篇名移入标题", "title")
-            )
+            self._moved(line.number, line.text)
             return
         if not article.lines and is_title_like(line.text) and article.label:
             # A compilation's label followed by the article's own title: keep the own title.
@@ -244,7 +211,7 @@ class _Splitter:
                 "与篇名重复的标题" if same_title(line.text, article.title) else "文章自己的标题"
             )
             article.title = line.text
-            self.events.append(Event(Kind.MOVED, STEP, line.number, line.text, detail, "title"))
+            self._moved(line.number, line.text, detail)
             return
         if not article.lines and article.title and line.text.startswith(article.title):
             rest = line.text[len(article.title) :].lstrip("：:，, ")
