@@ -16,10 +16,11 @@ STEP = "去除杂项"
 # Whole lines that belong to the website or the file-sharing platform, not to the article.
 NOTICE_LINES: dict[str, re.Pattern[str]] = {
     "下载须知": re.compile(r"下载文档前|仅部分预览|如文档侵犯您的权益|请联系客服|不提供额外的编辑"),
-    "分享平台说明": re.compile(r"由会员分享|可在线阅读.{0,20}更多相关|上搜索。?$"),
+    "分享平台说明": re.compile(r"由会员分享|可在线阅读.{0,20}更多相关"),
+    # Each item a counter word with a colon or a number ("浏览量:304 | 发布时间:…", "点赞:").
     "浏览/点赞/收藏计数": re.compile(
-        r"^(?:(?:浏览量|阅读量|浏览|阅读|点赞|收藏|评论|分享|转发|发布时间)[:：]?\s*"
-        r"[\d\-:：. ]*\s*[|｜]?\s*)+$"
+        r"^(?:(?:浏览量|阅读量|浏览|阅读|点赞|收藏|评论|分享|转发|发布时间)"
+        r"(?:[:：]\s*[\d\-:. ]*|\s*\d[\d\-:. ]*)\s*[|｜]?\s*)+$"
     ),
     "图片": re.compile(r"^(?:!\[(?:[^\[\]]|\[[^\[\]]*\])*\]\([^)\s]*\)|<img\b[^>]*>)$"),
 }
@@ -44,6 +45,8 @@ PROMO_WORDS = re.compile(r"收藏|点赞|关注|下载|助你|转发")
 # Page-number prefixes: "2、" at the start of each page of a copied PDF, numbered in sequence.
 PAGE_PREFIX = re.compile(r"^(\d{1,3})、\s*")
 MIN_PAGE_RUN = 3
+# A numbered list is not pagination: pages are long and mostly start mid-sentence.
+MIN_PAGE_LENGTH = 100
 # A page number glued to the first word of a page ("1开展…"), unless it is a quantity.
 GLUED_PAGE_NUMBER = re.compile(
     rf"^(\d{{1,3}})(?=[{HAN}])(?![年月日号时分秒个名人次项条点页元万亿岁天周届期版章节篇倍层级位批])"
@@ -93,9 +96,18 @@ def _join(out: list[Line], line: Line, text: str) -> None:
         out.append(line.with_text(text))
 
 
+def _is_pagination(lines: list[Line], run: list[int]) -> bool:
+    """Whether a run of lines numbered "1、" "2、" "3、" … is pages rather than a list."""
+    if len(run) < MIN_PAGE_RUN:
+        return False
+    long_enough = sum(len(lines[i].text) for i in run) / len(run) >= MIN_PAGE_LENGTH
+    mid_sentence = sum(1 for i in run[1:] if not ends_sentence(lines[i - 1].text))
+    return long_enough and mid_sentence * 2 >= len(run) - 1
+
+
 def _page_prefix_lines(lines: list[Line]) -> set[int]:
     """Indexes of lines starting with a page number: a run of "1、" "2、" "3、" … on
-    consecutive lines."""
+    consecutive lines, long, and mostly continuing the sentence of the line before."""
     found: set[int] = set()
     run: list[int] = []
     expected = 0
@@ -105,11 +117,11 @@ def _page_prefix_lines(lines: list[Line]) -> set[int]:
         if run and value == expected:
             run.append(index)
         else:
-            if len(run) >= MIN_PAGE_RUN:
+            if _is_pagination(lines, run):
                 found.update(run)
             run = [index] if match else []
         expected = value + 1
-    if len(run) >= MIN_PAGE_RUN:
+    if _is_pagination(lines, run):
         found.update(run)
     return found
 

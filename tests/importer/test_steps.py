@@ -75,11 +75,24 @@ def test_notice_lines_are_removed_and_listed() -> None:
 
 
 def test_page_numbers_at_page_starts_are_removed_and_pages_joined() -> None:
-    lines = lines_of("1、第一页的内容到这里断", "2、开了，接着第二页。", "3、第三页另起一句。")
+    page = "内容" * 60
+    lines = lines_of(
+        f"1、第一页{page}到这里断", f"2、开了，接着第二页{page}。", f"3、第三页{page}。"
+    )
     result = remove_page_breaks(lines)
-    assert texts(result.lines) == ["第一页的内容到这里断开了，接着第二页。", "第三页另起一句。"]
+    assert texts(result.lines) == [
+        f"第一页{page}到这里断开了，接着第二页{page}。",
+        f"第三页{page}。",
+    ]
     assert [e.text for e in result.events] == ["1、", "2、", "3、"]
-    assert result.lines[0].number_at(12) == 2  # the joined text still knows its lines
+    assert result.lines[0].number_at(len(page) + 8) == 2  # the joined text still knows its lines
+
+
+def test_a_numbered_list_is_not_taken_for_pagination() -> None:
+    items = lines_of(
+        "1、要有较高的政治素质。", "2、要有较高的文化知识素质。", "3、要有较强的能力素质。"
+    )
+    assert texts(remove_page_breaks(items).lines) == texts(items)
 
 
 def test_page_number_glued_to_a_word_is_removed_but_quantities_stay() -> None:
