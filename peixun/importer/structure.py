@@ -27,21 +27,29 @@ def _escape(text: str) -> str:
     return HTML_TAG_START.sub("&lt;", text)
 
 
-# Styles one source mixes for the same level ("1." then "3、"; "首先" then "最后").
-FAMILIES = {"arabic_comma": "arabic_dot", "arabic_space": "arabic_dot", "sequence": "plain"}
+# Styles one source mixes for the same level ("1." then "3、"; "首先" then "第三").
+FAMILIES = {
+    "arabic_comma": "arabic_dot",
+    "arabic_space": "arabic_dot",
+    "sequence": "plain",
+    "ordinal": "plain",
+}
 
 
 class _Levels:
-    """Heading levels by order of first appearance of each numbering style, as Word does."""
+    """Heading levels from nesting, as a reader sees it: a numbering style seen before closes
+    the deeper ones opened since and takes its old level; a new style opens one level deeper."""
 
     def __init__(self) -> None:
-        self.order: list[str] = []
+        self.open: list[str] = []
 
     def of(self, style: str) -> int:
         style = FAMILIES.get(style, style)
-        if style not in self.order:
-            self.order.append(style)
-        return min(TOP_LEVEL + self.order.index(style), DEEPEST_LEVEL)
+        if style in self.open:
+            del self.open[self.open.index(style) + 1 :]
+        else:
+            self.open.append(style)
+        return min(TOP_LEVEL + self.open.index(style), DEEPEST_LEVEL)
 
 
 def _inline_points(text: str) -> list[str] | None:
@@ -102,11 +110,17 @@ def to_markdown(lines: list[Line]) -> str:
                 add([text])
             continue
         head = enumerator_at_start(text)
-        if head and head.style in HEADING_STYLES and (split := _heading_split(text, head.marker)):
-            heading, rest = split
-            add(["#" * levels.of(head.style) + " " + _escape(heading)])
-            if rest:
-                paragraph(rest)
+        if head and head.style in HEADING_STYLES:
+            # Even a numbered paragraph that cannot be a heading (its heading is glued to its
+            # text) opens its level, so that the numbering under it nests right.
+            level = levels.of(head.style)
+            if split := _heading_split(text, head.marker):
+                heading, rest = split
+                add(["#" * level + " " + _escape(heading)])
+                if rest:
+                    paragraph(rest)
+            else:
+                paragraph(text)
         elif head and head.style in LIST_STYLES:
             lead = text[len(head.marker) :].rstrip("。")
             if is_title_like(lead) and following and not enumerator_at_start(following):

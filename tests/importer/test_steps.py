@@ -396,3 +396,15 @@ def test_sequence_words_part_a_paragraph_only_as_a_whole_sequence() -> None:
         "最后，总结。",
         "前面说过了。最后，基层要创新。",
     ]
+
+
+def test_heading_levels_follow_nesting_even_under_a_glued_heading() -> None:
+    glued = "二、素质要求所谓素质也就是指在工作过程中起作用的经过后天学习实践和修养形成的内在因素。"
+    markdown = to_markdown(
+        lines_of(
+            "一、新形势", "首先，外部环境", "正文。", "1、政治素质", "正文。", glued, "1、文化素质"
+        )
+    )
+    headings = [line for line in markdown.splitlines() if line.startswith("#")]
+    assert headings == ["## 一、新形势", "### 首先，外部环境", "#### 1、政治素质", "### 1、文化素质"]
+    assert f"\n\n{glued}\n\n" in markdown
