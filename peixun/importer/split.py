@@ -206,12 +206,23 @@ class _Splitter:
             self._moved(line.number, line.text)
             return
         if not article.lines and is_title_like(line.text) and article.label:
-            # A compilation's label followed by the article's own title: keep the own title.
-            detail = (
-                "与篇名重复的标题" if same_title(line.text, article.title) else "文章自己的标题"
-            )
-            article.title = line.text
-            self._moved(line.number, line.text, detail)
+            # A compilation's label followed by the article's own title: a different title is
+            # the article's own; the same one written slightly differently is a typo in one.
+            if not same_title(line.text, article.title):
+                article.title = line.text
+                self._moved(line.number, line.text, "文章自己的标题")
+                return
+            self._moved(line.number, line.text, "与篇名重复的标题")
+            if line.text != article.title:
+                self.events.append(
+                    Event(
+                        Kind.FLAGGED,
+                        STEP,
+                        line.number,
+                        f"{article.title} / {line.text}",
+                        "篇名与文章标题略有不同：标题取篇名，请核对",
+                    )
+                )
             return
         if not article.lines and article.title and line.text.startswith(article.title):
             rest = line.text[len(article.title) :].lstrip("：:，, ")
