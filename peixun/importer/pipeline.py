@@ -85,6 +85,7 @@ def _attach_meta(articles: list[Article], events: list[Event]) -> None:
 def import_source(source: Source) -> ImportedDocument:
     """Run steps 2 to 7 and the per-article half of step 9 on one read input."""
     lines, events = clean_lines(source.lines, from_word=source.unit == "段")
+    events = [*source.events, *events]
     articles, split_events = split_articles(lines)  # 7
     events += split_events
     _attach_meta(articles, events)

@@ -100,7 +100,8 @@ def normalize_lines(lines: list[Line]) -> StepResult:
     out: list[Line] = []
     events: list[Event] = []
     for line in lines:
-        text = line.text if line.text.startswith("|") else normalize_punctuation(line.text)
+        untouched = line.text.startswith(("|", "```", "~~~"))  # table syntax, code
+        text = line.text if untouched else normalize_punctuation(line.text)
         if text != line.text:
             changed = sum(1 for a, b in zip(line.text, text, strict=False) if a != b)
             changed += abs(len(line.text) - len(text))

@@ -7,9 +7,11 @@ from pathlib import Path
 
 from peixun.importer.decode import decode, encoding_name
 from peixun.importer.docx_reader import read_docx
-from peixun.importer.model import Line, UnreadableInput, han_count
+from peixun.importer.markdown_reader import markdown_lines
+from peixun.importer.model import Event, Line, UnreadableInput, han_count
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
+MARKDOWN_SUFFIXES = {".md", ".markdown"}
 # Zero-width characters and soft hyphens that web copies carry; they are never text.
 INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
 # Indentation and spacing characters Chinese documents use; collapsed at line ends.
@@ -24,6 +26,7 @@ class Source:
     lines: list[Line]
     encoding: str
     unit: str  # "行" for text files, "段" for Word paragraphs
+    events: tuple[Event, ...] = ()  # what reading set aside (a Markdown file's front matter)
 
 
 def to_lines(raw_lines: list[str]) -> list[Line]:
@@ -57,6 +60,8 @@ def read_source(path: Path, encoding: str | None = None) -> Source:
             f"不支持的文件类型“{suffix or '无扩展名'}”：请导入 .txt、.md 或 .docx"
         )
     decoded = decode(data, encoding)
-    return Source(
-        path.name, to_lines(decoded.text.split("\n")), encoding_name(decoded.encoding), "行"
-    )
+    lines = to_lines(decoded.text.split("\n"))
+    events: list[Event] = []
+    if suffix in MARKDOWN_SUFFIXES:
+        lines, events = markdown_lines(lines)
+    return Source(path.name, lines, encoding_name(decoded.encoding), "行", tuple(events))

@@ -102,6 +102,8 @@ def to_markdown(lines: list[Line]) -> str:
     for index, text in enumerate(texts):
         following = texts[index + 1] if index + 1 < len(texts) else ""
         if is_markdown(text):
+            if text.startswith("# "):
+                text = "#" + text  # a page has one title, in front matter: H1 becomes H2
             kind = MARKDOWN_KIND.match(text)
             previous = MARKDOWN_KIND.match(blocks[-1][-1]) if blocks else None
             if kind and previous and kind.lastgroup == previous.lastgroup:

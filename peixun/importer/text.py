@@ -10,7 +10,7 @@ HAN = "".join(f"{first}-{last}" for first, last in HAN_RANGES)
 CN_NUMERALS = "一二三四五六七八九十"
 CN = f"[{CN_NUMERALS}]{{1,3}}"
 # Lines that are Markdown already (from .md and .docx input): headings, lists, tables, quotes.
-MARKDOWN_LINE = re.compile(r"^(?:#{1,6}\s|[-*+]\s|\d+\.\s|\||>)")
+MARKDOWN_LINE = re.compile(r"^(?:#{1,6}\s|[-*+]\s|\d+\.\s|\||>|```|~~~)")
 # A line ending in one of these ends a sentence; anything else was broken mid-sentence.
 SENTENCE_END = "。！？!?；;…"
 CLOSING = "”’」』）)》】"

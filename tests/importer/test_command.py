@@ -221,3 +221,19 @@ def test_docx_through_the_command(tmp_path: Path) -> None:
     assert_clean({"讲话": draft})
     assert "title: 党支部书记的领导艺术" in draft
     assert "## 1.充分发挥支部委员会的作用\n\n支部委员会是党支部的领导班子。" in draft
+
+
+def test_markdown_input_keeps_its_title_and_code(tmp_path: Path) -> None:
+    path = tmp_path / "笔记.md"
+    path.write_text(
+        "---\ntitle: 支部工作笔记\ntags: [a]\n---\n\n# 一级标题\n\n正文,第一段。\n\n"
+        "```\nprint('a, b: 1')  # 代码,不改\n```\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    assert run_import([path], out) == 0
+    (draft,) = draft_bodies(out).values()
+    assert draft.startswith("---\ntitle: 支部工作笔记\n")
+    assert "\n## 一级标题\n\n正文，第一段。\n\n```\nprint('a, b: 1')  # 代码,不改\n```\n" in draft
+    report = json.loads((out / "导入报告.json").read_text(encoding="utf-8"))
+    assert any(e["text"] == "tags: [a]" for e in report["files"][0]["events"])

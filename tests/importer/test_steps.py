@@ -406,5 +406,10 @@ def test_heading_levels_follow_nesting_even_under_a_glued_heading() -> None:
         )
     )
     headings = [line for line in markdown.splitlines() if line.startswith("#")]
-    assert headings == ["## 一、新形势", "### 首先，外部环境", "#### 1、政治素质", "### 1、文化素质"]
+    assert headings == [
+        "## 一、新形势",
+        "### 首先，外部环境",
+        "#### 1、政治素质",
+        "### 1、文化素质",
+    ]
     assert f"\n\n{glued}\n\n" in markdown
