@@ -1,0 +1,124 @@
+"""``python -m peixun import FILE... --out DIR``: raw documents in, drafts and a report out."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from peixun.importer.draft import passage, render_draft
+from peixun.importer.duplicates import find_duplicates
+from peixun.importer.model import Article, UnreadableInput
+from peixun.importer.output import write_safely
+from peixun.importer.pipeline import import_source
+from peixun.importer.read import read_source
+from peixun.importer.report import (
+    REPORT_JSON,
+    REPORT_NAME,
+    DraftRecord,
+    FileRecord,
+    RunReport,
+    json_report,
+    markdown_report,
+    progress_line,
+    screen_summary,
+)
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """The import command's arguments."""
+    parser.add_argument(
+        "files",
+        nargs="+",
+        type=Path,
+        metavar="文件",
+        help="要导入的文档：.txt（UTF-8、UTF-16、GBK/GB18030、Big5）、.md 或 .docx",
+    )
+    parser.add_argument(
+        "--out",
+        required=True,
+        type=Path,
+        metavar="目录",
+        help="草稿与导入报告写入的文件夹（不存在则新建）",
+    )
+    parser.add_argument(
+        "--force",
+        action="store_true",
+        help="覆盖目录里内容不同的同名文件（默认不覆盖，新版另存为 *.new.md）",
+    )
+    parser.add_argument(
+        "--encoding", metavar="编码", help="指定文本文件的编码（如 gb18030、big5），跳过自动识别"
+    )
+
+
+def draft_name(source_name: str, number: int) -> str:
+    """The draft file for article ``number`` of a source: ``<source stem>-01.md``."""
+    return f"{Path(source_name).stem}-{number:02d}.md"
+
+
+def _import_one(path: Path, args: argparse.Namespace) -> tuple[FileRecord, list[Article]]:
+    record = FileRecord(path.name)
+    try:
+        source = read_source(path, args.encoding)
+        document = import_source(source)
+    except UnreadableInput as exc:
+        record.error = str(exc)
+        return record, []
+    except Exception as exc:
+        record.error = f"导入时出现意外问题（{type(exc).__name__}）：请把这个文件交给维护者"
+        return record, []
+    record.encoding, record.unit, record.events = source.encoding, source.unit, document.events
+    for number, article in enumerate(document.articles, start=1):
+        name = draft_name(path.name, number)
+        content = render_draft(article, path.name, source.unit)
+        written = write_safely(args.out / name, content, force=args.force)
+        record.drafts.append(
+            DraftRecord(article.title, passage(article, source.unit), written, written.path.name)
+        )
+    return record, document.articles
+
+
+def run(args: argparse.Namespace) -> int:
+    """Import every file; return 0 when all were imported, 1 when any was refused."""
+    started = time.perf_counter()
+    out: Path = args.out
+    if out.exists() and not out.is_dir():
+        print(f"错误：{out}：这是一个文件，不是文件夹：请用 --out 指定一个文件夹", file=sys.stderr)
+        return 2
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        print(f"错误：{out}：无法创建输出文件夹（{exc.strerror}）", file=sys.stderr)
+        return 2
+    records: list[FileRecord] = []
+    documents: list[tuple[str, list[Article]]] = []
+    total = len(args.files)
+    for index, path in enumerate(args.files, start=1):
+        record, articles = _import_one(path, args)
+        records.append(record)
+        if record.error:
+            print(f"错误：{path}：{record.error}", file=sys.stderr)
+        else:
+            documents.append((record.name, articles))
+        print(progress_line(index, total, record), flush=True)
+    wholes, passages = find_duplicates(documents)
+    report = RunReport(records, wholes, passages)
+    written = write_safely(out / REPORT_NAME, markdown_report(report), force=args.force)
+    write_safely(out / REPORT_JSON, json_report(report), force=args.force)
+    print(screen_summary(report, str(written.path)))
+    print(f"用时 {time.perf_counter() - started:.1f} 秒。")
+    return 1 if any(record.error for record in records) else 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the import command on its own (the project's entry is ``python -m peixun import``)."""
+    parser = argparse.ArgumentParser(
+        prog="python -m peixun.importer.command", description="把原始文档导入为课文草稿"
+    )
+    add_arguments(parser)
+    return run(parser.parse_args(argv))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
