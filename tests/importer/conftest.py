@@ -11,23 +11,10 @@ GOLDEN = Path(__file__).parent / "golden"
 SOURCES = Path(__file__).parents[2] / "sources"
 
 
-def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption(
-        "--regen-golden",
-        action="store_true",
-        default=False,
-        help="重写 tests/importer/golden/*.md（导入器的期望输出），而不是与之比较",
-    )
-
-
 @pytest.fixture
 def regen_golden(request: pytest.FixtureRequest) -> bool:
-    """Whether to rewrite the golden files (``--regen-golden``, or PEIXUN_REGEN_GOLDEN=1 when
-    pytest runs from a folder where this conftest is not loaded early enough to add options)."""
-    try:
-        option = bool(request.config.getoption("--regen-golden"))
-    except ValueError:
-        option = False
+    """Whether to rewrite the golden files (``--regen-golden`` or PEIXUN_REGEN_GOLDEN=1)."""
+    option = bool(request.config.getoption("--regen-golden"))
     return option or os.environ.get("PEIXUN_REGEN_GOLDEN") == "1"
 
 
