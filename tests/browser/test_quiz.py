@@ -374,3 +374,15 @@ def test_quiz_assets_are_small() -> None:
         for name in ("quiz.js", "quiz.css")
     )
     assert size <= 8 * 1024, size
+
+
+def test_quiz_works_from_a_folder(page: Page, built_site: Path, errors: list[str]) -> None:
+    url = built_site.as_uri() + "/" + LESSON1
+    page.goto(url)
+    ready(page)
+    q = question(page, "diwei-zuzhi-jichu")
+    answer(q, correct=True)
+    expect(q).to_have_attribute("data-state", "correct")
+    page.reload()
+    ready(page)
+    expect(question(page, "diwei-zuzhi-jichu")).to_have_attribute("data-state", "correct")

@@ -312,7 +312,9 @@
     });
   }
 
+  // document$ announces every page under instant navigation; opened from a folder (file://)
+  // it may never fire, so also run once the page is parsed. data-ready makes both safe.
   if (typeof document$ !== "undefined") document$.subscribe(init);
-  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();
 })();
