@@ -129,8 +129,12 @@ def question_html(entry: Entry, number: int, show_lesson: bool, hidden: bool = F
     if q.generated:
         label += Markup(' <span class="px-quiz__tag">自动生成</span>')
     origin = (
-        Markup('<p class="px-quiz__origin">出自：{chapter} · {lesson}</p>').format(
-            chapter=entry.chapter_title, lesson=entry.lesson_title
+        Markup(
+            '<p class="px-quiz__origin">出自：{chapter} · <a href="{url}">{lesson}</a></p>'
+        ).format(
+            chapter=entry.chapter_title,
+            url=entry.source_href.split("#", 1)[0],
+            lesson=entry.lesson_title,
         )
         if show_lesson
         else Markup("")

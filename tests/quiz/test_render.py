@@ -87,7 +87,14 @@ def _check_golden(name: str, html: str) -> None:
 def _entries(root: Path) -> list[Entry]:
     questions = course_questions(course_in(root), root / "quizzes")["01-ceshi/01-yishi"]
     return [
-        Entry(q, "01-ceshi/01-yishi", "四种意识", "第一章 测试", f"#{q.source}", "四种意识")
+        Entry(
+            q,
+            "01-ceshi/01-yishi",
+            "四种意识",
+            "第一章 测试",
+            f"01-yishi.html#{q.source}",
+            "四种意识",
+        )
         for q in questions
     ]
 
