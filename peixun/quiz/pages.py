@@ -62,7 +62,6 @@ def generated_pages(course: Course, questions: Questions) -> dict[str, str]:
 
 
 def _entries(
-    course: Course,
     questions: Questions,
     lessons: Iterable[tuple[Chapter, Lesson]],
     url_for: UrlFor,
@@ -131,7 +130,7 @@ def quiz_for_page(
     if lesson is not None:
         chapter = course.chapter(src_path.split("/")[0])
         assert chapter is not None
-        entries = _entries(course, questions, [(chapter, lesson)], url_for, here=lesson)
+        entries = _entries(questions, [(chapter, lesson)], url_for, here=lesson)
         return quiz_html(entries, "lesson") if entries else None
     mode: QuizMode
     if src_path == EXAM:
@@ -145,7 +144,7 @@ def quiz_for_page(
         if chapter is None:
             return None
         mode, lessons = "chapter", [(chapter, x) for x in chapter.lessons]
-    return quiz_html(_entries(course, questions, lessons, url_for), mode, EXAM_SIZE)
+    return quiz_html(_entries(questions, lessons, url_for), mode, EXAM_SIZE)
 
 
 def lesson_quiz_markdown(lesson: Lesson, questions: Questions) -> str:
