@@ -1,12 +1,17 @@
-"""``python -m peixun check``: validate lessons and question banks without building the site."""
+"""``python -m peixun check``: the build's content checks, without building the site.
+
+Front matter, the editorial checks of every lesson and the glossary, and every question bank.
+"""
 
 from __future__ import annotations
 
 import argparse
 from pathlib import Path
 
+from peixun.content_check import check_course
 from peixun.course import Course, load_course
 from peixun.errors import ContentError, ContentErrors
+from peixun.glossary import GLOSSARY_FILE, load_glossary
 from peixun.quiz import course_questions
 
 
@@ -37,6 +42,8 @@ def run(args: argparse.Namespace) -> int:
         problems.extend(_problems(exc))
     question_count = 0
     if course is not None:
+        glossary = load_glossary(root / "docs")
+        problems.extend(check_course(course, glossary, f"docs/{GLOSSARY_FILE}"))
         try:
             questions = course_questions(course, root / "quizzes")
             question_count = sum(len(qs) for qs in questions.values())

@@ -133,3 +133,22 @@ def test_glossary_is_read_from_the_course(root: Path) -> None:
 def test_simplified_text_that_opencc_phrases_misread_is_not_flagged() -> None:
     body = GOOD_BODY.replace("做好党员干部的思想工作。", "其后各点原文缺失，全文即告结束。")
     assert check_text(lesson(body)) == []
+
+
+def test_check_command_reports_editorial_problems(project_copy: Path) -> None:
+    import subprocess
+    import sys
+
+    lesson_file = next((project_copy / "docs").glob("01-*/01-*.md"))
+    text = lesson_file.read_text(encoding="utf-8")
+    lesson_file.write_text(text.replace("。", ",", 1), encoding="utf-8")
+    proc = subprocess.run(
+        [sys.executable, "-m", "peixun", "check", str(project_copy)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    )
+    assert proc.returncode == 1
+    assert "中文里用了半角标点" in proc.stdout
+    assert f"docs/01-juese-renzhi/{lesson_file.name} 第" in proc.stdout
