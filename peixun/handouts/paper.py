@@ -8,7 +8,6 @@ teacher's editions, and every rebuild, show the same letters.
 from __future__ import annotations
 
 import random
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TypeVar
@@ -16,17 +15,11 @@ from typing import TypeVar
 from markupsafe import Markup, escape
 
 from peixun.quiz import Option, Question, answer_text
+from peixun.quiz.model import BLANK, TYPE_NAMES
 
 T = TypeVar("T")
 LETTERS = "ABCDEFGH"
-BLANK = re.compile(r"_{4,}")  # a blank in a fill-in stem, as the bank format writes it
-TYPE_LABELS = {
-    "single": "单选",
-    "multiple": "多选",
-    "truefalse": "判断",
-    "fill": "填空",
-    "order": "排序",
-}
+SHORT_CHOICE = 10  # characters: choices this short are set side by side
 HOW_TO_ANSWER = (
     "单选题、多选题在括号内填写选项字母；判断题正确的填“√”，错误的填“×”；"
     "填空题在横线上作答；排序题按正确顺序写出字母。"
@@ -78,13 +71,15 @@ def question_html(paper: PaperQuestion) -> Markup:
     choices = Markup("")
     if paper.options or paper.items:
         texts = [o.text for o in paper.options] or list(paper.items)
-        choices = Markup('<ol class="px-handout-q__choices">{}</ol>').format(
+        short = " px-handout-q__choices--short" if max(map(len, texts)) <= SHORT_CHOICE else ""
+        choices = Markup('<ol class="px-handout-q__choices{}">{}</ol>').format(
+            short,
             Markup("").join(
                 Markup('<li><span class="px-handout-q__letter">{}．</span>{}</li>').format(
                     LETTERS[i], text
                 )
                 for i, text in enumerate(texts)
-            )
+            ),
         )
     order_line = Markup("")
     if q.type == "order":
@@ -100,7 +95,7 @@ def question_html(paper: PaperQuestion) -> Markup:
         "{choices}{order_line}</div>"
     ).format(
         no=paper.number,
-        type=TYPE_LABELS[q.type],
+        type=TYPE_NAMES[q.type],
         stem=_stem(q),
         slot=slot,
         choices=choices,
