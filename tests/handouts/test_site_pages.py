@@ -8,6 +8,7 @@ from pathlib import Path
 
 from lxml import html as lxml_html
 
+from peixun.handouts.lesson_text import section
 from peixun.quiz import Question, answer_text
 from tests.handouts.conftest import CourseWithQuestions
 from tests.sitebuild import build
@@ -89,7 +90,15 @@ def test_teacher_edition_has_every_answer_with_explanation_and_source(
             target = link.get("href")
             assert target.startswith("#ke") and target.endswith(f"-{q.source}"), q.id
             assert page.get_element_by_id(target[1:]) is not None
-        assert page.get_element_by_id("yindao") is not None
+        # discussion notes: every lesson's discussion questions and key points, quoted
+        notes = "".join(_text(e) for e in page.get_element_by_id("yindao").itersiblings())
+        for lesson in chapter.lessons:
+            for part in ("taolun", "yaodian"):
+                found = section(lesson.document.body, part)
+                assert found is not None
+                for line in found.markdown.splitlines():
+                    item = re.sub(r"^(\d+\.|-)\s+", "", line)
+                    assert re.sub(r"[\s*]", "", item) in notes, (lesson.slug, item)
 
 
 def test_answer_letters_in_the_key_point_at_the_right_printed_option(
