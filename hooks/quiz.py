@@ -1,1 +1,56 @@
-"""MkDocs hook: quiz (being written)."""
+"""MkDocs hook: self-check quizzes on lessons, and the chapter test, exam, progress, wrong book."""
+
+from __future__ import annotations
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+from peixun.mkdocs_bridge import build_errors, course_of, project_dir
+from peixun.quiz import Question, course_questions
+from peixun.quiz import pages as quiz_pages
+
+_QUESTIONS_KEY = "peixun_quiz_questions"  # one set per build, like the course
+
+
+def questions_of(config: MkDocsConfig) -> dict[str, list[Question]]:
+    """Every lesson's questions, read and validated once per build."""
+    questions = config.get(_QUESTIONS_KEY)
+    if not isinstance(questions, dict):
+        with build_errors():
+            questions = course_questions(course_of(config), project_dir(config) / "quizzes")
+        config[_QUESTIONS_KEY] = questions
+    return questions
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    pages = quiz_pages.generated_pages(course_of(config), questions_of(config))
+    for path, content in pages.items():
+        files.append(File.generated(config, path, content=content))
+    return files
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    course = course_of(config)
+    lesson = course.lesson(page.file.src_uri)
+    if lesson is not None:
+        return markdown + quiz_pages.lesson_quiz_markdown(lesson, questions_of(config))
+    chapter = next((c for c in course.chapters if c.index_path == page.file.src_uri), None)
+    if chapter is not None:
+        return markdown + quiz_pages.chapter_test_markdown(chapter, questions_of(config))
+    return markdown
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if quiz_pages.MARKER not in html:
+        return html
+
+    def url_for(src_path: str) -> str:
+        target = files.get_file_from_path(src_path)
+        return get_relative_url(target.url if target else src_path, page.url)
+
+    quiz = quiz_pages.quiz_for_page(
+        page.file.src_uri, course_of(config), questions_of(config), url_for
+    )
+    return html.replace(quiz_pages.MARKER, str(quiz) if quiz is not None else "")

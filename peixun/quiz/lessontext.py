@@ -32,16 +32,21 @@ def plain(text: str) -> str:
     return re.sub(r"[*_`]", "", text).strip()
 
 
-def section_ids(body: str) -> list[str]:
-    """Ids of the lesson's ``##`` sections, in order (ids written explicitly only)."""
-    ids = []
+def sections(body: str) -> dict[str, str]:
+    """The lesson's ``##`` sections as id -> plain title, in order (explicit ids only)."""
+    found: dict[str, str] = {}
     in_fence = False
     for line in body.splitlines():
         if FENCE.match(line):
             in_fence = not in_fence
         elif not in_fence and (m := SECTION.match(line)):
-            ids.append(m["id"])
-    return ids
+            found.setdefault(m["id"], plain(m["title"]))
+    return found
+
+
+def section_ids(body: str) -> list[str]:
+    """Ids of the lesson's ``##`` sections, in order."""
+    return list(sections(body))
 
 
 def enumerations(body: str) -> list[Enumeration]:

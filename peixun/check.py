@@ -1,0 +1,53 @@
+"""``python -m peixun check``: validate lessons and question banks without building the site."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from peixun.course import Course, load_course
+from peixun.errors import ContentError, ContentErrors
+from peixun.quiz import course_questions
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "project",
+        nargs="?",
+        default=".",
+        type=Path,
+        help="项目文件夹（含 docs/、sources/、quizzes/），默认为当前文件夹",
+    )
+
+
+def _problems(exc: ContentError | ContentErrors) -> list[ContentError]:
+    return exc.errors if isinstance(exc, ContentErrors) else [exc]
+
+
+def run(args: argparse.Namespace) -> int:
+    root: Path = args.project
+    if not (root / "docs").is_dir():
+        print(f"{root}：找不到 docs/ 文件夹。请在项目文件夹中运行，或给出项目文件夹的路径。")
+        return 2
+    problems: list[ContentError] = []
+    course: Course | None = None
+    try:
+        course = load_course(root / "docs", root / "sources")
+    except (ContentError, ContentErrors) as exc:
+        problems.extend(_problems(exc))
+    question_count = 0
+    if course is not None:
+        try:
+            questions = course_questions(course, root / "quizzes")
+            question_count = sum(len(qs) for qs in questions.values())
+        except (ContentError, ContentErrors) as exc:
+            problems.extend(_problems(exc))
+    for problem in problems:
+        print(problem)
+    if problems:
+        print(f"\n共 {len(problems)} 处问题，请按提示修改后再检查。")
+        return 1
+    assert course is not None
+    chapters, lessons = len(course.chapters), len(course.lessons())
+    print(f"检查通过：{chapters} 章，{lessons} 课，{question_count} 道自测题。")
+    return 0

@@ -1,0 +1,168 @@
+"""The quiz on lesson pages and the generated pages: chapter tests, exam, progress, wrong book."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+
+from markupsafe import Markup
+
+from peixun.course import Chapter, Course, Lesson
+from peixun.quiz.lessontext import sections
+from peixun.quiz.model import Question
+from peixun.quiz.render import Entry, QuizMode, quiz_html
+
+MARKER = "<!-- peixun:quiz -->"
+"""Written into the Markdown; replaced by the quiz HTML once the page is rendered."""
+
+CHAPTER_TEST = "zhangjie-ceshi.md"
+EXAM = "zonghe-ceping.md"
+PROGRESS = "xuexi-jindu.md"
+WRONG_BOOK = "cuoti-ben.md"
+EXAM_SIZE = 20
+
+UrlFor = Callable[[str], str]  # docs-relative source path -> URL relative to the current page
+Questions = dict[str, list[Question]]
+
+
+def chapter_test_path(chapter: Chapter) -> str:
+    return f"{chapter.folder}/{CHAPTER_TEST}"
+
+
+def _page(title: str, intro: str) -> str:
+    return f"---\ntitle: {title}\nsearch:\n  exclude: true\n---\n\n{intro}\n\n{MARKER}\n"
+
+
+def _count(chapter: Chapter, questions: Questions) -> int:
+    return sum(len(questions.get(lesson.slug, [])) for lesson in chapter.lessons)
+
+
+def generated_pages(course: Course, questions: Questions) -> dict[str, str]:
+    """docs-relative path -> Markdown of every page the quiz adds to the site."""
+    pages = {
+        chapter_test_path(chapter): _page(
+            "本章测验",
+            f"{chapter.title}的全部自测题，共 {_count(chapter, questions)} 题。"
+            "每题提交后即时反馈；答题记录与各课课后的自测共用。",
+        )
+        for chapter in course.chapters
+        if _count(chapter, questions)
+    }
+    pages[EXAM] = _page(
+        "综合测评",
+        f"从各章题目中均衡抽取 {EXAM_SIZE} 题，每次抽题不同。逐题提交，随时可看总分和各章得分。",
+    )
+    pages[PROGRESS] = _page(
+        "学习进度", "各章、各课自测的完成情况。答题记录只保存在本机的浏览器中。"
+    )
+    pages[WRONG_BOOK] = _page(
+        "错题本", "最近一次答错的题目都在这里。重做答对后，下次打开本页时它就不再出现。"
+    )
+    return pages
+
+
+def _entries(
+    course: Course,
+    questions: Questions,
+    lessons: Iterable[tuple[Chapter, Lesson]],
+    url_for: UrlFor,
+    here: Lesson | None = None,
+) -> list[Entry]:
+    entries = []
+    for chapter, lesson in lessons:
+        titles = sections(lesson.document.body)
+        page = "" if lesson is here else url_for(lesson.src_path)
+        for q in questions.get(lesson.slug, []):
+            entries.append(
+                Entry(
+                    question=q,
+                    lesson_slug=lesson.slug,
+                    lesson_title=lesson.title,
+                    chapter_title=chapter.title,
+                    source_href=f"{page}#{q.source}",
+                    source_title=titles.get(q.source, q.source),
+                )
+            )
+    return entries
+
+
+def _all_lessons(course: Course) -> list[tuple[Chapter, Lesson]]:
+    return [(chapter, lesson) for chapter in course.chapters for lesson in chapter.lessons]
+
+
+def progress_html(course: Course, questions: Questions, url_for: UrlFor) -> Markup:
+    """A table per chapter: each lesson's answered and correct counts, filled in by quiz.js."""
+    blocks = Markup("")
+    for chapter in course.chapters:
+        rows = Markup("")
+        for lesson in chapter.lessons:
+            ids = [q.id for q in questions.get(lesson.slug, [])]
+            rows += Markup(
+                '<tr data-lesson="{slug}" data-ids="{ids}"><td><a href="{url}">{title}</a></td>'
+                '<td data-cell="done">–</td><td data-cell="right">–</td><td>{total}</td></tr>'
+            ).format(
+                slug=lesson.slug,
+                ids=json.dumps(ids, ensure_ascii=False),
+                url=url_for(lesson.src_path) + ("#zice" if ids else ""),
+                title=lesson.title,
+                total=len(ids),
+            )
+        blocks += Markup(
+            '<table class="px-progress__chapter"><caption><a href="{url}">{title}</a>'
+            '<span class="px-progress__sum" data-cell="chapter"></span></caption>'
+            "<thead><tr><th>课文</th><th>已答</th><th>答对</th><th>题数</th></tr></thead>"
+            "<tbody>{rows}</tbody></table>"
+        ).format(url=url_for(chapter.index_path), title=chapter.title, rows=rows)
+    return Markup(
+        '<section class="px-progress" data-progress data-search-exclude>'
+        '<p class="px-quiz__nojs">学习进度需要浏览器启用 JavaScript'
+        "（答题记录保存在本机浏览器中）。</p>"
+        '<p class="px-progress__total" data-cell="total"></p>{blocks}'
+        '<p><button type="button" class="md-button" data-action="forget" hidden>'
+        "清除本机的全部答题记录</button></p></section>"
+    ).format(blocks=blocks)
+
+
+def quiz_for_page(
+    src_path: str, course: Course, questions: Questions, url_for: UrlFor
+) -> Markup | None:
+    """The quiz HTML that replaces MARKER on the page built from ``src_path``, if any."""
+    lesson = course.lesson(src_path)
+    if lesson is not None:
+        chapter = course.chapter(src_path.split("/")[0])
+        assert chapter is not None
+        entries = _entries(course, questions, [(chapter, lesson)], url_for, here=lesson)
+        return quiz_html(entries, "lesson") if entries else None
+    mode: QuizMode
+    if src_path == EXAM:
+        mode, lessons = "exam", _all_lessons(course)
+    elif src_path == WRONG_BOOK:
+        mode, lessons = "wrong", _all_lessons(course)
+    elif src_path == PROGRESS:
+        return progress_html(course, questions, url_for)
+    else:
+        chapter = next((c for c in course.chapters if chapter_test_path(c) == src_path), None)
+        if chapter is None:
+            return None
+        mode, lessons = "chapter", [(chapter, x) for x in chapter.lessons]
+    return quiz_html(_entries(course, questions, lessons, url_for), mode, EXAM_SIZE)
+
+
+def lesson_quiz_markdown(lesson: Lesson, questions: Questions) -> str:
+    """What a lesson page gets at its end: the 自测 heading and the quiz marker."""
+    if not questions.get(lesson.slug):
+        return ""
+    return f"\n\n## 自测 {{#zice}}\n\n{MARKER}\n"
+
+
+def chapter_test_markdown(chapter: Chapter, questions: Questions) -> str:
+    """What a chapter page gets at its end: a link to its chapter test."""
+    count = _count(chapter, questions)
+    if not count:
+        return ""
+    return (
+        f"\n\n## 本章测验 {{#ceshi}}\n\n"
+        f"学完本章各课后，可以做[本章测验]({CHAPTER_TEST})：本章全部 {count} 道自测题。"
+        f"也可以到[综合测评](../{EXAM})抽题自测，或看看[学习进度](../{PROGRESS})和"
+        f"[错题本](../{WRONG_BOOK})。\n"
+    )
