@@ -130,6 +130,11 @@ def test_lesson_page_prints_clean(page: Page, site_url: str) -> None:
     for word in CHROME_TEXT:
         assert word not in text
     assert "党支部在党的建设中的地位" in text
+    # the quiz prints as questions to tick, without its buttons, feedback or answers
+    assert page.locator(".px-quiz__q").count() > 0
+    assert "党支部作为党的基层组织，是党与人民群众紧密联系的什么" in _flat(text)
+    for word in ("提交", "重做", "答案与解析", "回看原文"):
+        assert word not in text
     for selector in CHROME:
         for element in page.locator(selector).all():
             expect(element).to_be_hidden()
