@@ -44,6 +44,7 @@ def test_every_chapter_gets_both_pdfs_with_a_progress_line_each(
                 for line in lines
             )
     assert re.search(r"平均每章 \d+\.\d 秒", pdf_run.result.stdout)
+    assert pdf_run.result.stderr == ""  # no warning from WeasyPrint either
     assert not list(pdf_run.site.rglob("*.part"))
 
 
@@ -103,6 +104,21 @@ def test_pdfs_embed_the_simplified_chinese_fonts_and_no_other(
             )
             # pdffonts columns end with: emb sub uni object-id generation
             assert all(row[-5] == "yes" for row in rows), rows
+
+
+def test_pdf_lines_never_start_with_closing_punctuation(
+    pdf_run: PdfRun, real_course: CourseWithQuestions
+) -> None:
+    for chapter in real_course.course.chapters:
+        for edition in EDITIONS:
+            pdf = _pdf(pdf_run, chapter.folder, edition)
+            out = subprocess.run(
+                ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, check=True
+            )
+            lines = [line.strip() for line in out.stdout.decode("utf-8").splitlines()]
+            lines = [line for line in lines if line]
+            assert len(lines) > 100
+            assert [line for line in lines if re.match(r"[，。、；：？！”’）》]", line)] == []
 
 
 def _fresh_site(pdf_run: PdfRun, tmp_path: Path) -> Path:
