@@ -34,6 +34,11 @@ TEACHER = Edition(
 EDITIONS = (LEARNER, TEACHER)
 
 
+def handout_title(chapter_title: str, edition_name: str) -> str:
+    """``第一章 角色认知 · 讲义（学员版）``: the page title and the PDF's title."""
+    return f"{chapter_title} · 讲义（{edition_name}）"
+
+
 def handout_stem(chapter_folder: str, edition: Edition) -> str:
     """``01-juese-renzhi-xueyuan``: the page's and the PDF's file name without extension."""
     return f"{chapter_folder}-{edition.slug}"

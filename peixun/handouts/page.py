@@ -14,7 +14,13 @@ from markupsafe import Markup
 
 from peixun.course import Chapter, Lesson
 from peixun.handouts import lesson_text
-from peixun.handouts.editions import EDITIONS, Edition, handout_path, relative_link
+from peixun.handouts.editions import (
+    EDITIONS,
+    Edition,
+    handout_path,
+    handout_title,
+    relative_link,
+)
 from peixun.handouts.paper import (
     HOW_TO_ANSWER,
     PaperQuestion,
@@ -65,7 +71,7 @@ def page_header_css(course_name: str, chapter_title: str) -> Markup:
 
 def _front_matter(chapter: Chapter, edition: Edition) -> str:
     meta = {
-        "title": f"{chapter.title} · 讲义（{edition.name}）",
+        "title": handout_title(chapter.title, edition.name),
         "search": {"exclude": True},  # handouts repeat the lessons: results should be lessons
         "hide": ["navigation", "toc"],
     }
@@ -128,6 +134,92 @@ def _source_of(paper: PaperQuestion, lesson: Lesson, number: int) -> tuple[str, 
     return href, where
 
 
+Numbered = list[tuple[int, Lesson, list[PaperQuestion]]]
+"""Per lesson with questions: its number in the chapter, the lesson, its printed questions."""
+
+
+def _number_chapter_questions(
+    chapter: Chapter, questions: Mapping[str, Sequence[Question]]
+) -> Numbered:
+    """Number the chapter's questions 1, 2, … across its lessons."""
+    numbered: Numbered = []
+    count = 0
+    for i, lesson in enumerate(chapter.lessons, start=1):
+        papers = number_questions(questions.get(lesson.slug, []), count + 1, lesson.slug)
+        count += len(papers)
+        if papers:
+            numbered.append((i, lesson, papers))
+    return numbered
+
+
+def _opening(
+    course_name: str, chapter: Chapter, edition: Edition, has_questions: bool
+) -> list[str]:
+    """The handout's wrapper, print header, controls, title page and contents."""
+    wrapper = Markup(
+        '<div class="px-handout px-handout--{slug}" data-course="{course}" '
+        'data-chapter="{chapter}" data-edition="{edition}" markdown>'
+    ).format(slug=edition.slug, course=course_name, chapter=chapter.title, edition=edition.name)
+    edition_line = Markup('<p class="px-handout__edition">{} · 讲义（{}）</p>').format(
+        course_name, edition.name
+    )
+    return [
+        str(wrapper),
+        str(page_header_css(course_name, chapter.title)),
+        _actions(chapter, edition),
+        f"# {inline_markdown(chapter.title)}",
+        str(edition_line),
+        inline_markdown(chapter.meta.summary),
+        "## 目录 {#mulu .px-handout__toc-title}",
+        str(_toc(chapter, edition, has_questions)),
+    ]
+
+
+def _lessons(chapter: Chapter) -> list[str]:
+    placed = _placements(chapter)
+    blocks = []
+    for i, lesson in enumerate(chapter.lessons, start=1):
+        blocks.append(_lesson_heading("##", i, lesson, f"#{lesson_prefix(i)} .px-handout__lesson"))
+        blocks.append(lesson_text.for_handout(lesson.document.body, lesson.src_path, placed))
+    return blocks
+
+
+def _question_sheet(numbered: Numbered) -> list[str]:
+    blocks = [
+        "## 本章自测题 {#ceshi .px-handout__part}",
+        str(Markup('<p class="px-handout__how">{}</p>').format(HOW_TO_ANSWER)),
+    ]
+    for i, lesson, papers in numbered:
+        blocks.append(_lesson_heading("###", i, lesson, f"#ceshi-{lesson_prefix(i)}"))
+        blocks.extend(str(question_html(paper)) for paper in papers)
+    return blocks
+
+
+def _answer_key(numbered: Numbered) -> list[str]:
+    blocks = ["## 答案与解析 {#daan .px-handout__part}"]
+    for i, lesson, papers in numbered:
+        blocks.append(_lesson_heading("###", i, lesson, f"#daan-{lesson_prefix(i)}"))
+        blocks.extend(str(key_html(p, _source_of(p, lesson, i))) for p in papers)
+    return blocks
+
+
+def _discussion_notes(chapter: Chapter) -> list[str]:
+    """For the teacher: each lesson's discussion questions, key points and goals, quoted."""
+    placed = _placements(chapter)
+    blocks = [
+        "## 讨论引导 {#yindao .px-handout__part}",
+        "以下讨论题、要点和学习目标均摘自各课课文，供主持讨论时对照。",
+    ]
+    for i, lesson in enumerate(chapter.lessons, start=1):
+        blocks.append(_lesson_heading("###", i, lesson, f"#yindao-{lesson_prefix(i)}"))
+        for section_id, heading in DISCUSSION_PARTS:
+            found = lesson_text.section(lesson.document.body, section_id)
+            if found and found.markdown:
+                blocks.append(f'<p class="px-handout__label">{heading}</p>')
+                blocks.append(lesson_text.for_handout(found.markdown, lesson.src_path, placed))
+    return blocks
+
+
 def handout_markdown(
     course_name: str,
     chapter: Chapter,
@@ -135,64 +227,15 @@ def handout_markdown(
     questions: Mapping[str, Sequence[Question]],
 ) -> str:
     """The whole handout page: lessons, questions and, for teachers, key and discussion notes."""
-    placed = _placements(chapter)
-    papers: list[tuple[int, Lesson, list[PaperQuestion]]] = []
-    count = 0
-    for i, lesson in enumerate(chapter.lessons, start=1):
-        numbered = number_questions(questions.get(lesson.slug, []), count + 1, lesson.slug)
-        count += len(numbered)
-        if numbered:
-            papers.append((i, lesson, numbered))
-
-    blocks: list[str] = [
-        _front_matter(chapter, edition),
-        str(
-            Markup(
-                '<div class="px-handout px-handout--{slug}" data-course="{course}" '
-                'data-chapter="{chapter}" data-edition="{edition}" markdown>'
-            ).format(
-                slug=edition.slug, course=course_name, chapter=chapter.title, edition=edition.name
-            )
-        ),
-        str(page_header_css(course_name, chapter.title)),
-        _actions(chapter, edition),
-        f"# {inline_markdown(chapter.title)}",
-        str(
-            Markup('<p class="px-handout__edition">{} · 讲义（{}）</p>').format(
-                course_name, edition.name
-            )
-        ),
-        inline_markdown(chapter.meta.summary),
-        "## 目录 {#mulu .px-handout__toc-title}",
-        str(_toc(chapter, edition, bool(papers))),
-    ]
-    for i, lesson in enumerate(chapter.lessons, start=1):
-        blocks.append(_lesson_heading("##", i, lesson, f"#{lesson_prefix(i)} .px-handout__lesson"))
-        blocks.append(lesson_text.for_handout(lesson.document.body, lesson.src_path, placed))
-
-    if papers:
-        blocks.append("## 本章自测题 {#ceshi .px-handout__part}")
-        blocks.append(str(Markup('<p class="px-handout__how">{}</p>').format(HOW_TO_ANSWER)))
-        for i, lesson, numbered in papers:
-            blocks.append(_lesson_heading("###", i, lesson, f"#ceshi-{lesson_prefix(i)}"))
-            blocks.extend(str(question_html(paper)) for paper in numbered)
-
-    if edition.answers and papers:
-        blocks.append("## 答案与解析 {#daan .px-handout__part}")
-        for i, lesson, numbered in papers:
-            blocks.append(_lesson_heading("###", i, lesson, f"#daan-{lesson_prefix(i)}"))
-            blocks.extend(str(key_html(p, _source_of(p, lesson, i))) for p in numbered)
-
+    numbered = _number_chapter_questions(chapter, questions)
+    blocks = [_front_matter(chapter, edition)]
+    blocks += _opening(course_name, chapter, edition, bool(numbered))
+    blocks += _lessons(chapter)
+    if numbered:
+        blocks += _question_sheet(numbered)
+    if edition.answers and numbered:
+        blocks += _answer_key(numbered)
     if edition.answers:
-        blocks.append("## 讨论引导 {#yindao .px-handout__part}")
-        blocks.append("以下讨论题、要点和学习目标均摘自各课原文，供主持讨论时对照。")
-        for i, lesson in enumerate(chapter.lessons, start=1):
-            blocks.append(_lesson_heading("###", i, lesson, f"#yindao-{lesson_prefix(i)}"))
-            for section_id, heading in DISCUSSION_PARTS:
-                found = lesson_text.section(lesson.document.body, section_id)
-                if found and found.markdown:
-                    blocks.append(f'<p class="px-handout__label">{heading}</p>')
-                    blocks.append(lesson_text.for_handout(found.markdown, lesson.src_path, placed))
-
+        blocks += _discussion_notes(chapter)
     blocks.append("</div>")
     return "\n\n".join(blocks) + "\n"

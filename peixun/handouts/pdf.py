@@ -15,7 +15,7 @@ from pathlib import Path
 from lxml import html as lxml_html
 from markupsafe import Markup
 
-from peixun.handouts.editions import HANDOUT_FOLDER
+from peixun.handouts.editions import HANDOUT_FOLDER, handout_title
 
 PRINT_CSS = Path("assets/stylesheets/print.css")  # in the built site
 HANDOUT_CLASS = "px-handout"
@@ -37,7 +37,7 @@ class Handout:
 
     @property
     def title(self) -> str:
-        return f"{self.chapter} · 讲义（{self.edition}）"
+        return handout_title(self.chapter, self.edition)
 
 
 def handout_pages(site: Path) -> list[Path]:
@@ -72,7 +72,7 @@ def read_handout(page: Path) -> Handout:
         "<title>{title}</title>"
         '<meta name="author" content="{course}"></head>'
         '<body><article class="md-typeset">{body}</article></body></html>'
-    ).format(title=f"{chapter} · 讲义（{edition}）", course=course, body=Markup(body))
+    ).format(title=handout_title(chapter, edition), course=course, body=Markup(body))
     return Handout(page, course, chapter, edition, str(document))
 
 
