@@ -13,14 +13,15 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-FENCE = re.compile(r"^\s{0,3}(```|~~~)")
+from peixun.quiz.lessontext import FENCE, SECTION, plain
+
+# Any heading a handout moves down a level (``######`` stays: there is no level 7).
 HEADING = re.compile(r"^(?P<hashes>#{1,5})(?P<text>\s+.*?)(?P<attrs>\s*\{[^{}]*\})?\s*$")
 ATTR_ID = re.compile(r"(?<![\w-])#(?P<id>[A-Za-z0-9_-]+)")
 # ``[text](target`` and ``![alt](target``: the target up to a space, ``)`` or ``>``.
 INLINE_LINK = re.compile(r"(?P<lead>\]\(\s*<?)(?P<target>[^)\s>]+)")
 # ``[label]: target`` reference definitions.
 REFERENCE = re.compile(r"^(?P<lead>\s{0,3}\[[^\]]+\]:\s*<?)(?P<target>[^\s>]+)")
-EMPHASIS = re.compile(r"[*_`]")
 
 
 @dataclass(frozen=True)
@@ -53,24 +54,23 @@ def _outside_fences(lines: list[str]) -> list[bool]:
     return flags
 
 
-def plain(text: str) -> str:
-    """Heading text without emphasis and code marks."""
-    return EMPHASIS.sub("", text).strip()
-
-
 def sections(body: str) -> list[Section]:
-    """The lesson's ``##`` sections in order (text before the first one is left out)."""
+    """The lesson's ``##`` sections in order (text before the first one is left out).
+
+    A section starts at every ``##`` heading; its id is read as the quiz reads it.
+    """
     lines = body.split("\n")
     found: list[Section] = []
     current: tuple[str | None, str] | None = None
     collected: list[str] = []
     for line, is_text in zip(lines, _outside_fences(lines), strict=True):
-        match = HEADING.match(line) if is_text else None
-        if match and len(match["hashes"]) == 2:
+        heading = HEADING.match(line) if is_text else None
+        if heading and len(heading["hashes"]) == 2:
             if current is not None:
                 found.append(Section(current[0], current[1], "\n".join(collected).strip()))
-            ids = ATTR_ID.findall(match["attrs"] or "")
-            current = (ids[0] if ids else None, plain(match["text"]))
+            with_id = SECTION.match(line)
+            title = with_id["title"] if with_id else heading["text"]
+            current = (with_id["id"] if with_id else None, plain(title))
             collected = []
         elif current is not None:
             collected.append(line)
