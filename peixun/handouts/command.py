@@ -39,9 +39,7 @@ def _say(message: str) -> None:
 
 def run(args: argparse.Namespace, families: FamilyLister = installed_families) -> int:
     site: Path = args.site
-    pages = handout_pages(site)
-    if args.chapter:
-        pages = [p for p in pages if p.stem.rsplit("-", 1)[0] == args.chapter]
+    pages = handout_pages(site, args.chapter)
     if not pages:
         which = f"第“{args.chapter}”章的" if args.chapter else ""
         print(

@@ -44,6 +44,13 @@ def handout_stem(chapter_folder: str, edition: Edition) -> str:
     return f"{chapter_folder}-{edition.slug}"
 
 
+def parse_stem(stem: str) -> tuple[str, Edition] | None:
+    """``01-juese-renzhi-xueyuan`` -> (chapter folder, edition); ``None`` for other names."""
+    folder, _, slug = stem.rpartition("-")
+    edition = next((e for e in EDITIONS if e.slug == slug), None)
+    return (folder, edition) if folder and edition else None
+
+
 def handout_path(chapter_folder: str, edition: Edition) -> str:
     """The handout page's path in the docs: ``handouts/01-juese-renzhi-xueyuan.md``."""
     return f"{HANDOUT_FOLDER}/{handout_stem(chapter_folder, edition)}.md"

@@ -15,7 +15,7 @@ from pathlib import Path
 from lxml import html as lxml_html
 from markupsafe import Markup
 
-from peixun.handouts.editions import HANDOUT_FOLDER, handout_title
+from peixun.handouts.editions import EDITIONS, HANDOUT_FOLDER, handout_title, parse_stem
 
 PRINT_CSS = Path("assets/stylesheets/print.css")  # in the built site
 HANDOUT_CLASS = "px-handout"
@@ -40,12 +40,15 @@ class Handout:
         return handout_title(self.chapter, self.edition)
 
 
-def handout_pages(site: Path) -> list[Path]:
-    """The built handout pages of ``site``, in chapter order, learner edition first."""
+def handout_pages(site: Path, chapter: str | None = None) -> list[Path]:
+    """The built handout pages of ``site`` (or of one chapter), learner edition first."""
     folder = site / HANDOUT_FOLDER
-    pages = sorted(folder.glob("*.html")) if folder.is_dir() else []
-    # "-xueyuan" sorts after "-jiaoshi": put each chapter's learner edition first.
-    return sorted(pages, key=lambda p: (p.stem.rsplit("-", 1)[0], "xueyuan" not in p.stem))
+    found = []
+    for page in folder.glob("*.html") if folder.is_dir() else []:
+        parsed = parse_stem(page.stem)
+        if parsed and chapter in (None, parsed[0]):
+            found.append((parsed[0], EDITIONS.index(parsed[1]), page))
+    return [page for *_, page in sorted(found)]
 
 
 def read_handout(page: Path) -> Handout:

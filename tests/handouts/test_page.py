@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from peixun.handouts.editions import LEARNER, TEACHER
+from peixun.handouts.editions import LEARNER, TEACHER, handout_path, parse_stem
 from peixun.handouts.page import handout_markdown, inline_markdown, page_header_css
 from tests.handouts.conftest import CourseWithQuestions
 
@@ -35,3 +35,11 @@ def test_both_editions_print_the_same_sheet(real_course: CourseWithQuestions) ->
     teacher = handout_markdown("课程", chapter, TEACHER, real_course.questions)
     sheet = re.compile(r'<div class="px-handout-q">.*?</div>', re.S)
     assert sheet.findall(learner) == sheet.findall(teacher) != []
+
+
+def test_file_names_say_chapter_and_edition() -> None:
+    assert handout_path("01-juese-renzhi", LEARNER) == "handouts/01-juese-renzhi-xueyuan.md"
+    assert handout_path("01-juese-renzhi", TEACHER) == "handouts/01-juese-renzhi-jiaoshi.md"
+    assert parse_stem("01-juese-renzhi-jiaoshi") == ("01-juese-renzhi", TEACHER)
+    assert parse_stem("01-juese-renzhi") is None
+    assert parse_stem("xueyuan") is None
