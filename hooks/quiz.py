@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
@@ -22,6 +23,11 @@ def questions_of(config: MkDocsConfig) -> dict[str, list[Question]]:
             questions = course_questions(course_of(config), project_dir(config) / "quizzes")
         config[_QUESTIONS_KEY] = questions
     return questions
+
+
+def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: object) -> LiveReloadServer:
+    server.watch(str(project_dir(config) / "quizzes"))  # rebuild when an editor saves a bank
+    return server
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:

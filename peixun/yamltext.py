@@ -9,6 +9,8 @@ import yaml
 
 from peixun.errors import ContentError
 
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 Locator = Callable[[tuple[str | int, ...]], int | None]
 
 
@@ -18,9 +20,11 @@ def load_yaml(text: str, file: str, first_line: int = 1) -> tuple[Any, Locator]:
     ``first_line`` is the file line where ``text`` starts (front matter starts on line 2).
     A syntax error becomes a :class:`ContentError` naming the line and column.
     """
+    # One pass with libyaml when present: the node tree gives lines, the data is built from it.
+    loader = _Loader(text)
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + first_line if mark else first_line
@@ -31,6 +35,8 @@ def load_yaml(text: str, file: str, first_line: int = 1) -> tuple[Any, Locator]:
         ) from None
     except yaml.YAMLError as exc:
         raise ContentError(file, first_line, f"YAML 格式错误：{exc}") from None
+    finally:
+        loader.dispose()
 
     def locate(path: tuple[str | int, ...]) -> int | None:
         current = node

@@ -7,7 +7,7 @@ from pathlib import Path
 from peixun.course import Course, Lesson
 from peixun.errors import ContentError, ContentErrors
 from peixun.quiz.bank import LoadedBank, check_references, read_bank
-from peixun.quiz.generate import Placed, questions_for
+from peixun.quiz.generate import Distractors, Placed, questions_for
 from peixun.quiz.lessontext import enumerations, section_ids
 from peixun.quiz.model import Question
 
@@ -75,9 +75,13 @@ def course_questions(course: Course, quizzes_dir: Path) -> dict[str, list[Questi
         for lesson in chapter.lessons
         for e in enumerations(lesson.document.body)
     ]
+    distractors = Distractors(placed)
+    generated_by_lesson: dict[str, list[Question]] = {}
+    for place in placed:
+        generated_by_lesson.setdefault(place.lesson, []).extend(questions_for(place, distractors))
     result: dict[str, list[Question]] = {}
     for lesson in course.lessons():
-        generated = [q for p in placed if p.lesson == lesson.slug for q in questions_for(p, placed)]
+        generated = generated_by_lesson.get(lesson.slug, [])
         loaded = banks.get(lesson.slug)
         if loaded is not None:
             errors.extend(

@@ -30,36 +30,38 @@ def _pick(key: str, count: int) -> int:
     return int.from_bytes(digest[:8], "big") % count
 
 
-def _same(a: str, b: str) -> bool:
-    return unicodedata.normalize("NFKC", a).strip('“”"') == unicodedata.normalize("NFKC", b).strip(
-        '“”"'
-    )
+def _plain(name: str) -> str:
+    """A name as compared for sameness: width and surrounding quotes do not count."""
+    return unicodedata.normalize("NFKC", name).strip("“”\"'‘’ ")
 
 
-def _distractor(place: Placed, course: Sequence[Placed], key: str) -> str | None:
-    """A name from a sibling list elsewhere (same chapter first) that is not in this list."""
-    own = place.enumeration.names
+class Distractors:
+    """Names of every enumeration in the course, by chapter, to draw wrong options from."""
 
-    def pool(candidates: Sequence[Placed]) -> list[str]:
-        names: list[str] = []
-        for other in candidates:
-            if other == place:
-                continue
-            for name in other.enumeration.names:
-                if not any(_same(name, x) for x in (*own, *names)):
-                    names.append(name)
-        return names
+    def __init__(self, course: Sequence[Placed]) -> None:
+        self.by_chapter: dict[str, dict[str, str]] = {}
+        self.everywhere: dict[str, str] = {}
+        for place in course:
+            chapter = self.by_chapter.setdefault(place.chapter, {})
+            for name in place.enumeration.names:
+                chapter.setdefault(_plain(name), name)
+                self.everywhere.setdefault(_plain(name), name)
 
-    near = pool([p for p in course if p.chapter == place.chapter])
-    names = near or pool(course)
-    return names[_pick(key, len(names))] if names else None
+    def pick(self, place: Placed, key: str) -> str | None:
+        """A name from a sibling list (same chapter first) that is not in ``place``'s list."""
+        own = {_plain(name) for name in place.enumeration.names}
+        for names in (self.by_chapter.get(place.chapter, {}), self.everywhere):
+            pool = [name for plain, name in names.items() if plain not in own]
+            if pool:
+                return pool[_pick(key, len(pool))]
+        return None
 
 
 def _listing(names: Sequence[str]) -> str:
     return "、".join(names)
 
 
-def questions_for(place: Placed, course: Sequence[Placed]) -> list[Question]:
+def questions_for(place: Placed, distractors: Distractors) -> list[Question]:
     """The generated questions for one enumeration: which-is-not, ordering, fill-in."""
     e = place.enumeration
     heading = e.heading.replace("“", "‘").replace("”", "’")  # quotes inside quotes
@@ -69,7 +71,7 @@ def questions_for(place: Placed, course: Sequence[Placed]) -> list[Question]:
     listed = f"课文“{heading}”一节列举的是：{_listing(names)}。"
     made: list[Question] = []
 
-    distractor = _distractor(place, course, key) if len(names) >= 3 else None
+    distractor = distractors.pick(place, key) if len(names) >= 3 else None
     if distractor is not None:
         shown = list(names)
         while len(shown) > 3:

@@ -174,9 +174,23 @@ class GeneratedSettings(BaseModel):
     """Ids of generated questions to leave out."""
 
 
+class BankQuestion(Question):
+    """A question as written in a bank: only the build marks questions as generated."""
+
+    @field_validator("generated")
+    @classmethod
+    def _written_by_hand(cls, value: bool) -> bool:
+        if value:
+            raise ValueError(
+                "题库里的题不写 generated（构建自动标记自动题）；"
+                "要关掉某道自动题，在题库顶层写 generated: {exclude: [题目id]}"
+            )
+        return value
+
+
 class Bank(BaseModel):
     """A question bank: the hand-written questions of one lesson."""
 
     model_config = _STRICT
-    questions: list[Question] = Field(default_factory=list)
+    questions: list[BankQuestion] = Field(default_factory=list)
     generated: GeneratedSettings = Field(default_factory=GeneratedSettings)

@@ -123,7 +123,9 @@ def question_html(entry: Entry, number: int, show_lesson: bool, hidden: bool = F
         controls = _order(q)
     else:
         controls = _choices(q, name)
-    label = Markup("第 {n} 题 · {kind}").format(n=number, kind=TYPE_NAMES[q.type])
+    label = Markup('第 <span class="px-quiz__no">{n}</span> 题 · {kind}').format(
+        n=number, kind=TYPE_NAMES[q.type]
+    )
     if q.generated:
         label += Markup(' <span class="px-quiz__tag">自动生成</span>')
     origin = (

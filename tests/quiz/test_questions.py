@@ -114,3 +114,15 @@ def test_real_course_banks_are_valid(root: Path) -> None:
     assert set(questions) == {lesson.slug for lesson in course.lessons()}
     for slug, qs in questions.items():
         assert len([q for q in qs if not q.generated]) >= 5, slug
+
+
+def test_real_course_chapters_use_every_question_type(root: Path) -> None:
+    from peixun.course import load_course
+
+    course = load_course(root / "docs", root / "sources")
+    questions = course_questions(course, root / "quizzes")
+    for chapter in course.chapters:
+        kinds = {
+            q.type for lesson in chapter.lessons for q in questions[lesson.slug] if not q.generated
+        }
+        assert kinds == {"single", "multiple", "truefalse", "fill", "order"}, chapter.folder

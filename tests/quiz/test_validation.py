@@ -171,3 +171,13 @@ def test_all_problems_are_reported_together(project: Project) -> None:
     bank2 = GOOD_BANK + GOOD_BANK.removeprefix("questions:\n")
     bank2 = bank2.replace("source: si-zhong-yishi", "source: nope")
     assert len(problems(project(bank2))) == 3  # two bad sources and a duplicate id
+
+
+def test_bank_cannot_mark_a_question_generated(project: Project) -> None:
+    bank = GOOD_BANK.replace(
+        "    source: si-zhong-yishi", "    source: si-zhong-yishi\n    generated: true"
+    )
+    message = only_problem(project(bank))
+    assert message.startswith(
+        f"{FILE} 第 13 行：字段 questions → 第 1 项 → generated：题库里的题不写"
+    )

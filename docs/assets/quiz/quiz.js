@@ -1,1 +1,320 @@
-/* 自测题（peixun.quiz） */
+/* 自测题（peixun.quiz）：判分、反馈、重做、本机保存进度；综合测评、错题本、学习进度。
+   每次（即时导航）换页后由 document$ 调用；已处理的元素带 data-ready，不会重复绑定。 */
+(() => {
+  "use strict";
+  const PREFIX = "peixun:v1:"; // 改变保存格式时升级版本号
+  const memory = {}; // 本机存储不可用时，记录只保留到关闭页面
+
+  const store = {
+    get(key) {
+      let raw;
+      try { raw = localStorage.getItem(key); } catch (e) { raw = memory[key]; }
+      try {
+        const v = JSON.parse(raw);
+        return v && /^(in)?correct$/.test(v.s) && Array.isArray(v.r) &&
+          v.r.every((x) => typeof x === "string") ? v : null;
+      } catch (e) { return null; } // 损坏的记录当作没有
+    },
+    set(key, value) {
+      const raw = JSON.stringify(value);
+      try { localStorage.setItem(key, raw); } catch (e) { memory[key] = raw; }
+    },
+    clear() {
+      try {
+        Object.keys(localStorage).filter((k) => k.startsWith(PREFIX))
+          .forEach((k) => localStorage.removeItem(k));
+      } catch (e) { /* 无法访问本机存储 */ }
+      Object.keys(memory).forEach((k) => delete memory[k]);
+    },
+  };
+
+  const $$ = (root, sel) => Array.from(root.querySelectorAll(sel));
+  const keyOf = (q) => PREFIX + q.dataset.lesson + ":" + q.dataset.question;
+  const answerKey = (q) => JSON.parse(q.dataset.key);
+  const norm = (s) => s.normalize("NFKC").toLowerCase()
+    .replace(/[\s"'“”‘’「」『』《》〈〉]/g, "").replace(/^[。，、；,.;]+|[。，、；,.;]+$/g, "");
+  const shuffle = (list) => {
+    for (let i = list.length - 1; i > 0; i--) {
+      const j = Math.floor(Math.random() * (i + 1));
+      [list[i], list[j]] = [list[j], list[i]];
+    }
+    return list;
+  };
+  const para = (text, cls) => {
+    const p = document.createElement("p");
+    p.className = cls;
+    p.textContent = text;
+    return p;
+  };
+  const button = (q, action) => q.querySelector(`[data-action="${action}"]`);
+
+  /* 作答：每种题型取出、填回答案，判断对错 */
+  function response(q) {
+    const type = q.dataset.type;
+    if (type === "fill") return $$(q, "input[type=text]").map((i) => i.value);
+    if (type === "order") return $$(q, "li[data-item]").map((li) => li.dataset.item);
+    return $$(q, "input:checked").map((i) => i.value).sort();
+  }
+
+  function answered(q, r) {
+    if (q.dataset.type === "fill") return r.every((v) => norm(v) !== "");
+    return r.length > 0;
+  }
+
+  function isCorrect(q, r) {
+    const key = answerKey(q);
+    if (q.dataset.type === "fill") {
+      return r.length === key.b.length &&
+        key.b.every((accepted, i) => accepted.some((a) => norm(a) === norm(r[i])));
+    }
+    if (q.dataset.type === "order") return r.every((item, i) => item === String(i));
+    return r.join() === key.c.map(String).sort().join();
+  }
+
+  function apply(q, r) {
+    const type = q.dataset.type;
+    if (type === "fill") {
+      const inputs = $$(q, "input[type=text]");
+      if (inputs.length !== r.length) return false;
+      inputs.forEach((input, i) => { input.value = r[i]; });
+    } else if (type === "order") {
+      const list = q.querySelector("ol");
+      const items = r.map((n) => list.querySelector(`li[data-item="${n}"]`));
+      if (items.length !== list.children.length || items.includes(null)) return false;
+      items.forEach((li) => list.append(li));
+    } else {
+      const inputs = $$(q, "input");
+      if (!r.every((v) => inputs.some((i) => i.value === v))) return false;
+      inputs.forEach((i) => { i.checked = r.includes(i.value); });
+    }
+    return true;
+  }
+
+  /* 排序题：每项两个按钮，键盘可用 */
+  function addMoveButtons(q) {
+    $$(q, "li[data-item]").forEach((li) => {
+      const name = li.textContent;
+      const box = document.createElement("span");
+      box.className = "px-quiz__move";
+      [["up", "上移", "▲"], ["down", "下移", "▼"]].forEach(([dir, label, icon]) => {
+        const b = document.createElement("button");
+        b.type = "button";
+        b.dataset.move = dir;
+        b.textContent = icon;
+        b.setAttribute("aria-label", `${label}：${name}`);
+        box.append(b);
+      });
+      li.append(box);
+    });
+  }
+
+  function move(b) {
+    const li = b.closest("li");
+    const other = b.dataset.move === "up" ? li.previousElementSibling : li.nextElementSibling;
+    if (!other) return;
+    if (b.dataset.move === "up") other.before(li); else other.after(li);
+    b.focus();
+  }
+
+  function shuffleControls(q) {
+    const type = q.dataset.type;
+    if (type === "single" || type === "multiple") {
+      const box = q.querySelector(".px-quiz__options");
+      shuffle(Array.from(box.children)).forEach((el) => box.append(el));
+    } else if (type === "order") {
+      const list = q.querySelector("ol");
+      const items = Array.from(list.children);
+      do shuffle(items); while (items.every((li, i) => li.dataset.item === String(i)));
+      items.forEach((li) => list.append(li));
+    }
+  }
+
+  function lock(q, locked) {
+    $$(q, "input, [data-move]").forEach((el) => { el.disabled = locked; });
+    button(q, "submit").hidden = locked;
+    button(q, "retry").hidden = !locked;
+  }
+
+  /* 显示结果：对错、所选选项的反馈、答案与解析（含“回看原文”） */
+  function show(q, r, ok) {
+    q.dataset.state = ok ? "correct" : "incorrect";
+    const box = q.querySelector("[role=status]");
+    box.textContent = "";
+    box.append(para(ok ? "回答正确。" : "回答错误。", "px-quiz__verdict"));
+    const notes = answerKey(q).f || {};
+    r.forEach((v) => { if (notes[v]) box.append(para(notes[v], "px-quiz__note")); });
+    box.append(q.querySelector(".px-quiz__solution").cloneNode(true));
+    lock(q, true);
+  }
+
+  function reset(q) {
+    delete q.dataset.state;
+    q.querySelector("[role=status]").textContent = "";
+    $$(q, "input").forEach((i) => { i.checked = false; i.value = i.type === "text" ? "" : i.value; });
+    lock(q, false);
+    shuffleControls(q);
+  }
+
+  function submit(quiz, q) {
+    const r = response(q);
+    const box = q.querySelector("[role=status]");
+    if (!answered(q, r)) {
+      box.textContent = "";
+      box.append(para(q.dataset.type === "fill" ? "请先填写每个空。" : "请先作答。", "px-quiz__verdict"));
+      return;
+    }
+    const ok = isCorrect(q, r);
+    store.set(keyOf(q), { s: ok ? "correct" : "incorrect", r, t: Date.now() });
+    show(q, r, ok);
+    button(q, "retry").focus();
+    score(quiz);
+  }
+
+  /* 得分：本测验已答、答对；综合测评另列各章 */
+  function score(quiz) {
+    const shown = $$(quiz, ".px-quiz__q:not([hidden])");
+    const done = shown.filter((q) => q.dataset.state);
+    const right = done.filter((q) => q.dataset.state === "correct");
+    const line = quiz.querySelector(".px-quiz__score");
+    line.hidden = shown.length === 0;
+    line.textContent = `已答 ${done.length} / ${shown.length} 题，答对 ${right.length} 题` +
+      (done.length === shown.length && shown.length ?
+        `，得分 ${Math.round((100 * right.length) / shown.length)} 分。` : "。");
+    const table = quiz.querySelector(".px-quiz__breakdown");
+    if (!table) return;
+    const rows = new Map();
+    shown.forEach((q) => {
+      const row = rows.get(q.dataset.chapter) || [0, 0, 0];
+      row[0] += q.dataset.state ? 1 : 0;
+      row[1] += q.dataset.state === "correct" ? 1 : 0;
+      row[2] += 1;
+      rows.set(q.dataset.chapter, row);
+    });
+    const body = table.querySelector("tbody");
+    body.textContent = "";
+    rows.forEach(([d, c, n], chapter) => {
+      const tr = body.insertRow();
+      [chapter, `${d} / ${n}`, String(c)].forEach((t) => { tr.insertCell().textContent = t; });
+    });
+    table.hidden = rows.size === 0;
+  }
+
+  function number(questions) {
+    questions.forEach((q, i) => { q.querySelector(".px-quiz__no").textContent = String(i + 1); });
+  }
+
+  /* 综合测评：各章轮流取题，均衡抽取 */
+  function draw(quiz) {
+    const all = $$(quiz, ".px-quiz__q");
+    const size = Number(quiz.dataset.size) || 20;
+    const byChapter = new Map();
+    all.forEach((q) => {
+      q.hidden = true;
+      reset(q);
+      byChapter.set(q.dataset.chapter, (byChapter.get(q.dataset.chapter) || []).concat(q));
+    });
+    const pools = Array.from(byChapter.values()).map(shuffle);
+    const picked = [];
+    while (picked.length < size && pools.some((p) => p.length)) {
+      pools.forEach((p) => { if (p.length && picked.length < size) picked.push(p.pop()); });
+    }
+    picked.forEach((q) => { q.hidden = false; quiz.append(q); });
+    number(picked);
+    score(quiz);
+  }
+
+  function setupQuiz(quiz) {
+    const mode = quiz.dataset.quiz;
+    const questions = $$(quiz, ".px-quiz__q");
+    questions.forEach((q) => {
+      if (q.dataset.type === "order") addMoveButtons(q);
+      q.querySelector(".px-quiz__answer").hidden = true; // 答案在提交后出现在反馈里
+      lock(q, false);
+      shuffleControls(q);
+      const saved = store.get(keyOf(q));
+      if (mode === "wrong") q.hidden = !(saved && saved.s === "incorrect");
+      else if (saved && mode !== "exam" && apply(q, saved.r)) show(q, saved.r, isCorrect(q, saved.r));
+    });
+    quiz.addEventListener("click", (event) => {
+      const b = event.target.closest("button");
+      if (!b || !quiz.contains(b)) return;
+      const q = b.closest(".px-quiz__q");
+      if (b.dataset.move) move(b);
+      else if (b.dataset.action === "submit") submit(quiz, q);
+      else if (b.dataset.action === "retry") {
+        reset(q);
+        score(quiz);
+        const first = q.querySelector("input, [data-move]");
+        if (first) first.focus();
+      } else if (b.dataset.action === "draw") draw(quiz);
+    });
+    quiz.addEventListener("keydown", (event) => {
+      if (event.key === "Enter" && event.target.matches("input[type=text]")) {
+        event.preventDefault();
+        submit(quiz, event.target.closest(".px-quiz__q"));
+      }
+    });
+    $$(quiz, ".px-quiz__nojs").forEach((p) => { p.hidden = true; });
+    if (mode === "exam") {
+      button(quiz, "draw").hidden = false;
+      draw(quiz);
+    } else {
+      if (mode === "wrong") {
+        const wrong = questions.filter((q) => !q.hidden);
+        number(wrong);
+        quiz.querySelector(".px-quiz__empty").hidden = wrong.length > 0;
+      }
+      score(quiz);
+    }
+  }
+
+  /* 学习进度：按课、按章统计本机记录 */
+  function setupProgress(root) {
+    const fill = () => {
+      let all = [0, 0, 0];
+      $$(root, "table").forEach((table) => {
+        const sum = [0, 0, 0];
+        $$(table, "tr[data-lesson]").forEach((tr) => {
+          const ids = JSON.parse(tr.dataset.ids);
+          const saved = ids.map((id) => store.get(PREFIX + tr.dataset.lesson + ":" + id)).filter(Boolean);
+          const right = saved.filter((v) => v.s === "correct").length;
+          tr.querySelector('[data-cell="done"]').textContent = String(saved.length);
+          tr.querySelector('[data-cell="right"]').textContent = String(right);
+          [saved.length, right, ids.length].forEach((n, i) => { sum[i] += n; });
+        });
+        table.querySelector('[data-cell="chapter"]').textContent =
+          `已答 ${sum[0]} / ${sum[2]} 题，答对 ${sum[1]} 题`;
+        all = all.map((n, i) => n + sum[i]);
+      });
+      root.querySelector('[data-cell="total"]').textContent =
+        `全部课程：已答 ${all[0]} / ${all[2]} 题，答对 ${all[1]} 题。`;
+    };
+    $$(root, ".px-quiz__nojs").forEach((p) => { p.hidden = true; });
+    const forget = button(root, "forget");
+    forget.hidden = false;
+    forget.addEventListener("click", () => {
+      if (window.confirm("确定清除本机保存的全部答题记录吗？清除后无法恢复。")) {
+        store.clear();
+        fill();
+      }
+    });
+    fill();
+  }
+
+  function init() {
+    $$(document, "[data-quiz]:not([data-ready]), [data-progress]:not([data-ready])").forEach((root) => {
+      root.dataset.ready = "";
+      try {
+        if (root.hasAttribute("data-progress")) setupProgress(root); else setupQuiz(root);
+      } catch (e) {
+        console.error("自测题初始化失败", e); // 一个测验出错，不影响页面其余部分
+      }
+    });
+  }
+
+  // document$ announces every page under instant navigation; opened from a folder (file://)
+  // it may never fire, so also run once the page is parsed. data-ready makes both safe.
+  if (typeof document$ !== "undefined") document$.subscribe(init);
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();
