@@ -29,7 +29,7 @@ TEACHER = Edition(
     "jiaoshi",
     "教师版",
     answers=True,
-    contents="学员版的全部内容，另附自测题答案与解析（注明出处）和讨论引导",
+    contents="学员版的全部内容，另附每道自测题的答案、解析和出处，以及讨论引导",
 )
 EDITIONS = (LEARNER, TEACHER)
 
