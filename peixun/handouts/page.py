@@ -145,7 +145,7 @@ def _number_chapter_questions(
     numbered: Numbered = []
     count = 0
     for i, lesson in enumerate(chapter.lessons, start=1):
-        papers = number_questions(questions.get(lesson.slug, []), count + 1, lesson.slug)
+        papers = number_questions(questions.get(lesson.slug, []), count + 1)
         count += len(papers)
         if papers:
             numbered.append((i, lesson, papers))

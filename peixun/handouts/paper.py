@@ -1,13 +1,12 @@
 """The chapter's self-check questions on paper: the learner's sheet and the teacher's key.
 
 On paper nothing may give an answer away: options and order items are shuffled (the banks
-often list the right option first), with a fixed seed so that the learner's and the
-teacher's editions, and every rebuild, show the same letters.
+often list the right option first) with the quiz's own fixed shuffle, so that the learner's
+and the teacher's editions, every rebuild and the order items on the site agree.
 """
 
 from __future__ import annotations
 
-import random
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TypeVar
@@ -16,6 +15,7 @@ from markupsafe import Markup, escape
 
 from peixun.quiz import Option, Question, answer_text
 from peixun.quiz.model import BLANK, TYPE_NAMES
+from peixun.quiz.render import shuffled_positions
 
 T = TypeVar("T")
 LETTERS = "ABCDEFGH"
@@ -36,22 +36,17 @@ class PaperQuestion:
     items: tuple[str, ...]
 
 
-def _shuffled(things: Sequence[T], seed: str) -> tuple[T, ...]:
-    """A fixed shuffle that never leaves the original order (which may be the answer)."""
-    order = list(things)
-    random.Random(seed).shuffle(order)
-    if len(order) > 1 and order == list(things):
-        order = order[1:] + order[:1]
-    return tuple(order)
+def _shuffled(q: Question, things: Sequence[T]) -> tuple[T, ...]:
+    """The quiz's fixed shuffle, which never leaves the written order (it may be the answer)."""
+    return tuple(things[i] for i in shuffled_positions(q, len(things)))
 
 
-def number_questions(questions: Sequence[Question], first: int, seed: str) -> list[PaperQuestion]:
+def number_questions(questions: Sequence[Question], first: int) -> list[PaperQuestion]:
     """Number the questions from ``first`` and fix their print order of options and items."""
     papers = []
     for number, q in enumerate(questions, start=first):
-        key = f"{seed}/{q.id}"
-        options = _shuffled(q.options or [], key) if q.type in ("single", "multiple") else ()
-        items = _shuffled(q.items or [], key) if q.type == "order" else ()
+        options = _shuffled(q, q.options or []) if q.type in ("single", "multiple") else ()
+        items = _shuffled(q, q.items or []) if q.type == "order" else ()
         papers.append(PaperQuestion(number, q, options, items))
     return papers
 
