@@ -144,3 +144,13 @@ def test_lesson_page_prints_clean(page: Page, site_url: str) -> None:
             expect(element).to_be_hidden()
     for n, sheet in enumerate(sheets, start=1):
         assert f"第{n}页/共{len(sheets)}页" in _flat(sheet)
+
+
+def test_learner_sheet_leaves_room_under_each_discussion_question(
+    page: Page, site_url: str
+) -> None:
+    page.goto(site_url + HANDOUTS[0])
+    page.emulate_media(media="print")
+    item = page.locator("#ke1-taolun + ol > li").first
+    room = item.evaluate("e => parseFloat(getComputedStyle(e).paddingBottom)")
+    assert room > 40
