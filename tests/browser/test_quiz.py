@@ -201,8 +201,8 @@ def test_instant_navigation_to_another_lesson_and_back(
     page.get_by_role("navigation", name="导航栏").get_by_role(
         "link", name="支部书记是政治角色"
     ).click()
-    page.wait_for_url("**/" + LESSON2)
-    ready(page)
+    page.wait_for_url("**/" + LESSON2, wait_until="commit")
+    page.wait_for_selector('[data-ready] [data-question="chengwei-order"] [data-move]')
     assert page.evaluate("window.__sameDocument") is True  # no reload: instant navigation
     q = question(page, "chengwei-order")
     assert q.locator("[data-move]").count() == 10  # two buttons per item, bound once
@@ -211,8 +211,8 @@ def test_instant_navigation_to_another_lesson_and_back(
     page.get_by_role("navigation", name="导航栏").get_by_role(
         "link", name="党支部的地位与支部书记的关键作用"
     ).click()
-    page.wait_for_url("**/" + LESSON1)
-    ready(page)
+    page.wait_for_url("**/" + LESSON1, wait_until="commit")
+    page.wait_for_selector('[data-ready] [data-question="diwei-qiaoliang"]')
     assert page.evaluate("window.__sameDocument") is True
     expect(question(page, "diwei-qiaoliang")).to_have_attribute("data-state", "correct")
     q = question(page, "shuji-banzhang")
