@@ -1,1 +1,38 @@
-"""MkDocs hook: handouts (being written)."""
+"""MkDocs hook: chapter handout pages (learner and teacher editions) and their links."""
+
+from __future__ import annotations
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+
+from peixun.handouts.site_pages import handout_pages, print_links
+from peixun.mkdocs_bridge import build_errors, course_of, project_dir
+from peixun.quiz import course_questions
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    course = course_of(config)
+    with build_errors():
+        questions = course_questions(course, project_dir(config) / "quizzes")
+    for path, markdown in handout_pages(config.site_name, course, questions).items():
+        if files.get_file_from_path(path) is not None:
+            raise PluginError(
+                f"{config.docs_dir}/{path} 与自动生成的章节讲义同名。"
+                "讲义由构建生成，请删除或改名这个文件。"
+            )
+        # Out of the navigation: handouts are reached from their chapter page.
+        files.append(
+            File.generated(config, path, content=markdown, inclusion=InclusionLevel.NOT_IN_NAV)
+        )
+    return files
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    chapter = next(
+        (c for c in course_of(config).chapters if c.index_path == page.file.src_uri), None
+    )
+    if chapter is None:
+        return markdown
+    return f"{markdown}\n\n{print_links(chapter)}"

@@ -1,0 +1,1 @@
+"""Chapter handouts for the branch study meeting: learner and teacher editions, page and PDF."""

@@ -1,0 +1,95 @@
+"""``python -m peixun handouts``: the chapter handouts of a built site, and their PDFs."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from peixun.handouts.fonts import FamilyLister, installed_families, missing_font_message
+from peixun.handouts.pdf import HandoutPageError, PdfWriter, handout_pages, read_handout
+
+DEFAULT_SITE = Path("site")
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--pdf",
+        action="store_true",
+        help="为每章的学员版和教师版讲义各生成一个 PDF，放在网站的 handouts/ 文件夹里",
+    )
+    parser.add_argument(
+        "--site",
+        type=Path,
+        default=DEFAULT_SITE,
+        metavar="文件夹",
+        help="已构建的网站（默认 site/，即 python -m mkdocs build 的输出）",
+    )
+    parser.add_argument(
+        "--chapter",
+        metavar="章节文件夹",
+        help="只处理这一章，如 01-juese-renzhi",
+    )
+
+
+def _say(message: str) -> None:
+    print(message, flush=True)
+
+
+def run(args: argparse.Namespace, families: FamilyLister = installed_families) -> int:
+    site: Path = args.site
+    pages = handout_pages(site, args.chapter)
+    if not pages:
+        which = f"第“{args.chapter}”章的" if args.chapter else ""
+        print(
+            f"在 {site}/handouts/ 里找不到{which}讲义页面。"
+            "请先运行 python -m mkdocs build 构建网站（或用 --site 指明网站所在的文件夹）。",
+            file=sys.stderr,
+        )
+        return 1
+    if not args.pdf:
+        _say(f"{site} 里共有 {len(pages)} 个讲义页面（每章学员版、教师版各一）：")
+        for page in pages:
+            _say(f"  {page.relative_to(site).as_posix()}")
+        _say("在浏览器里打开后打印即可；加 --pdf 可生成 PDF。")
+        return 0
+
+    problem = missing_font_message(families)
+    if problem:
+        print(problem, file=sys.stderr)
+        return 1
+    return _write_pdfs(site, pages)
+
+
+def _write_pdfs(site: Path, pages: list[Path]) -> int:
+    started = time.perf_counter()
+    try:
+        writer = PdfWriter(site)
+        handouts = [read_handout(page) for page in pages]
+    except HandoutPageError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    ready = time.perf_counter() - started
+    _say(f"正在生成 {len(handouts)} 个讲义 PDF（排版引擎与字体已就绪，用时 {ready:.1f} 秒）")
+    chapters: set[str] = set()
+    for n, handout in enumerate(handouts, start=1):
+        target = handout.page.with_suffix(".pdf")
+        shown = target.relative_to(site).as_posix()
+        one = time.perf_counter()
+        try:
+            count = writer.write(handout, target)
+        except OSError as exc:
+            print(f"无法写入 {target}：{exc.strerror or exc}", file=sys.stderr)
+            return 1
+        chapters.add(handout.chapter)
+        _say(
+            f"[{n}/{len(handouts)}] {shown}：{handout.title}，{count} 页，"
+            f"{time.perf_counter() - one:.1f} 秒"
+        )
+    total = time.perf_counter() - started
+    _say(
+        f"完成：{len(handouts)} 个 PDF，{len(chapters)} 章，共 {total:.1f} 秒"
+        f"（平均每章 {total / max(1, len(chapters)):.1f} 秒），在 {site}/handouts/。"
+    )
+    return 0

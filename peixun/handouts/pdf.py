@@ -1,0 +1,122 @@
+"""Handout PDFs from the built handout pages, with WeasyPrint.
+
+The PDF takes the handout itself out of the built page (not the site around it) and sets it
+with the site's print stylesheet plus ``pdf.css``, which names the Chinese fonts everywhere.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from lxml import html as lxml_html
+from markupsafe import Markup
+
+from peixun.handouts.editions import EDITIONS, HANDOUT_FOLDER, handout_title, parse_stem
+
+PRINT_CSS = Path("assets/stylesheets/print.css")  # in the built site
+HANDOUT_CLASS = "px-handout"
+
+
+class HandoutPageError(Exception):
+    """A built page that is not a handout as the build makes it (message in Chinese)."""
+
+
+@dataclass(frozen=True)
+class Handout:
+    """A built handout page, ready to be set as a PDF."""
+
+    page: Path
+    course: str
+    chapter: str
+    edition: str
+    html: str  # a standalone HTML document holding only the handout
+
+    @property
+    def title(self) -> str:
+        return handout_title(self.chapter, self.edition)
+
+
+def handout_pages(site: Path, chapter: str | None = None) -> list[Path]:
+    """The built handout pages of ``site`` (or of one chapter), learner edition first."""
+    folder = site / HANDOUT_FOLDER
+    found = []
+    for page in folder.glob("*.html") if folder.is_dir() else []:
+        parsed = parse_stem(page.stem)
+        if parsed and chapter in (None, parsed[0]):
+            found.append((parsed[0], EDITIONS.index(parsed[1]), page))
+    return [page for *_, page in sorted(found)]
+
+
+def read_handout(page: Path) -> Handout:
+    """Take the handout out of a built page; links leaving it are kept as plain text."""
+    tree = lxml_html.fromstring(page.read_bytes())
+    found = tree.find_class(HANDOUT_CLASS)
+    if not found:
+        raise HandoutPageError(
+            f"{page} 里没有讲义内容（找不到 class=“{HANDOUT_CLASS}”）。"
+            "请用 python -m mkdocs build 重新构建网站后再生成 PDF。"
+        )
+    handout = found[0]
+    for link in handout.iter("a"):
+        href = link.get("href", "")
+        if not href.startswith("#"):
+            # A PDF is passed around on its own: a link into the site would lead nowhere.
+            link.attrib.pop("href", None)
+    course = handout.get("data-course", "")
+    chapter = handout.get("data-chapter", "")
+    edition = handout.get("data-edition", "")
+    body = lxml_html.tostring(handout, encoding="unicode")
+    document = Markup(
+        '<!DOCTYPE html><html lang="zh-Hans"><head><meta charset="utf-8">'
+        "<title>{title}</title>"
+        '<meta name="author" content="{course}"></head>'
+        '<body><article class="md-typeset">{body}</article></body></html>'
+    ).format(title=handout_title(chapter, edition), course=course, body=Markup(body))
+    return Handout(page, course, chapter, edition, str(document))
+
+
+class PdfWriter:
+    """Writes handout PDFs for one built site, sharing fonts and stylesheets between them."""
+
+    def __init__(self, site: Path) -> None:
+        # WeasyPrint is slow to import: only when PDFs are written.
+        from weasyprint import CSS
+        from weasyprint.text.fonts import FontConfiguration
+        from weasyprint.urls import URLFetcher
+
+        print_css = site / PRINT_CSS
+        if not print_css.is_file():
+            raise HandoutPageError(
+                f"{print_css} 不存在：网站不完整。请用 python -m mkdocs build 重新构建。"
+            )
+        self.site = site
+        self.fonts = FontConfiguration()
+        # Files and inline data only: a handout never loads anything from the network.
+        self.fetcher = URLFetcher(allowed_protocols={"file", "data"})
+        pdf_css = resources.files("peixun.handouts").joinpath("pdf.css").read_text("utf-8")
+        self.stylesheets = [
+            CSS(filename=str(print_css), font_config=self.fonts, url_fetcher=self.fetcher),
+            CSS(string=pdf_css, font_config=self.fonts, url_fetcher=self.fetcher),
+        ]
+
+    def write(self, handout: Handout, target: Path) -> int:
+        """Write ``target`` (whole or not at all) and return its number of pages."""
+        from weasyprint import HTML
+
+        document = HTML(
+            string=handout.html, base_url=handout.page.resolve().as_uri(), url_fetcher=self.fetcher
+        ).render(stylesheets=self.stylesheets, font_config=self.fonts)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handle, partial = tempfile.mkstemp(suffix=".pdf.part", dir=target.parent)
+        os.close(handle)
+        try:
+            document.write_pdf(partial)
+            os.replace(partial, target)
+        finally:
+            if os.path.exists(partial):
+                os.unlink(partial)
+        return len(document.pages)

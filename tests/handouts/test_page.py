@@ -1,0 +1,45 @@
+"""The handout page's Markdown: what each edition holds, and text that stays text."""
+
+from __future__ import annotations
+
+import re
+
+from peixun.handouts.editions import LEARNER, TEACHER, handout_path, parse_stem
+from peixun.handouts.page import handout_markdown, inline_markdown, page_header_css
+from tests.handouts.conftest import CourseWithQuestions
+
+
+def test_titles_stay_plain_text_in_markdown_and_css() -> None:
+    assert inline_markdown("第*一*章 <b>&") == r"第\*一\*章 &lt;b&gt;&amp;"
+    css = str(page_header_css('培训"</style><script>', "第一章\\"))
+    assert "</style><script>" not in css.removesuffix("</style>")
+    assert css.count("</style>") == 1
+    assert r"培训\22 \3c /style\3e \3c script\3e " in css
+    assert r"第一章\5c " in css
+
+
+def test_a_chapter_without_questions_has_no_question_part(real_course: CourseWithQuestions) -> None:
+    chapter = real_course.course.chapters[0]
+    learner = handout_markdown("课程", chapter, LEARNER, {})
+    teacher = handout_markdown("课程", chapter, TEACHER, {})
+    for page in (learner, teacher):
+        assert "本章自测题" not in page and "答案与解析" not in page
+        assert page.startswith("---\ntitle: 第一章 角色认知 · 讲义（")
+        assert "  exclude: true" in page.split("---")[1]
+    assert "讨论引导" in teacher and "讨论引导" not in learner
+
+
+def test_both_editions_print_the_same_sheet(real_course: CourseWithQuestions) -> None:
+    chapter = real_course.course.chapters[0]
+    learner = handout_markdown("课程", chapter, LEARNER, real_course.questions)
+    teacher = handout_markdown("课程", chapter, TEACHER, real_course.questions)
+    sheet = re.compile(r'<div class="px-handout-q">.*?</div>', re.S)
+    assert sheet.findall(learner) == sheet.findall(teacher) != []
+
+
+def test_file_names_say_chapter_and_edition() -> None:
+    assert handout_path("01-juese-renzhi", LEARNER) == "handouts/01-juese-renzhi-xueyuan.md"
+    assert handout_path("01-juese-renzhi", TEACHER) == "handouts/01-juese-renzhi-jiaoshi.md"
+    assert parse_stem("01-juese-renzhi-jiaoshi") == ("01-juese-renzhi", TEACHER)
+    assert parse_stem("01-juese-renzhi") is None
+    assert parse_stem("xueyuan") is None
