@@ -8,15 +8,12 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from peixun.handouts.site_pages import handout_pages, print_links
-from peixun.mkdocs_bridge import build_errors, course_of, project_dir
-from peixun.quiz import course_questions
+from peixun.mkdocs_bridge import course_of, questions_of
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    course = course_of(config)
-    with build_errors():
-        questions = course_questions(course, project_dir(config) / "quizzes")
-    for path, markdown in handout_pages(config.site_name, course, questions).items():
+    pages = handout_pages(config.site_name, course_of(config), questions_of(config))
+    for path, markdown in pages.items():
         if files.get_file_from_path(path) is not None:
             raise PluginError(
                 f"{config.docs_dir}/{path} 与自动生成的章节讲义同名。"

@@ -8,21 +8,8 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from peixun.mkdocs_bridge import build_errors, course_of, project_dir
-from peixun.quiz import Question, course_questions
+from peixun.mkdocs_bridge import course_of, project_dir, questions_of
 from peixun.quiz import pages as quiz_pages
-
-_QUESTIONS_KEY = "peixun_quiz_questions"  # one set per build, like the course
-
-
-def questions_of(config: MkDocsConfig) -> dict[str, list[Question]]:
-    """Every lesson's questions, read and validated once per build."""
-    questions = config.get(_QUESTIONS_KEY)
-    if not isinstance(questions, dict):
-        with build_errors():
-            questions = course_questions(course_of(config), project_dir(config) / "quizzes")
-        config[_QUESTIONS_KEY] = questions
-    return questions
 
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: object) -> LiveReloadServer:

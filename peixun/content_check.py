@@ -65,7 +65,9 @@ def _traditional(text: str) -> list[str]:
     converted = _t2s().t2s(text)
     if converted == text or len(converted) != len(text):
         return []
-    return sorted({a for a, b in zip(text, converted, strict=True) if a != b and _t2s().t2s(a) != a})
+    return sorted(
+        {a for a, b in zip(text, converted, strict=True) if a != b and _t2s().t2s(a) != a}
+    )
 
 
 def _not_gb2312(text: str) -> list[str]:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TypeVar
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -14,9 +15,9 @@ from mkdocs.structure.pages import Page
 from peixun.course import Course, load_course
 from peixun.errors import ContentError, ContentErrors
 from peixun.glossary import Term, load_glossary
+from peixun.quiz import Question, course_questions
 
-_COURSE_KEY = "peixun_course"  # one course per build; mkdocs serve makes a new config each rebuild
-_GLOSSARY_KEY = "peixun_glossary"
+T = TypeVar("T")
 
 
 def project_dir(config: MkDocsConfig) -> Path:
@@ -33,25 +34,38 @@ def build_errors() -> Iterator[None]:
         raise PluginError(f"内容有误，构建停止：\n{exc}") from None
 
 
-def course_of(config: MkDocsConfig) -> Course:
-    """The course of this build, read once from docs/ and validated."""
-    course = config.get(_COURSE_KEY)
-    if not isinstance(course, Course):
+def _per_build(config: MkDocsConfig, key: str, load: Callable[[], T]) -> T:
+    """``load()`` once per build. mkdocs serve makes a new config for each rebuild, so the
+    value lives on the config, never in a module global."""
+    if key not in config:
         with build_errors():
-            docs = Path(config.docs_dir)
-            course = load_course(docs, project_dir(config) / "sources", shown_prefix=docs.name)
-        config[_COURSE_KEY] = course
-    return course
+            config[key] = load()
+    value: T = config[key]
+    return value
+
+
+def course_of(config: MkDocsConfig) -> Course:
+    """The course of this build, read from docs/ and validated."""
+
+    def load() -> Course:
+        docs = Path(config.docs_dir)
+        return load_course(docs, project_dir(config) / "sources", shown_prefix=docs.name)
+
+    return _per_build(config, "peixun_course", load)
 
 
 def glossary_of(config: MkDocsConfig) -> list[Term]:
-    """The glossary terms of this build, read once."""
-    terms = config.get(_GLOSSARY_KEY)
-    if not isinstance(terms, list):
-        with build_errors():
-            terms = load_glossary(Path(config.docs_dir))
-        config[_GLOSSARY_KEY] = terms
-    return terms
+    """The glossary terms of this build."""
+    return _per_build(config, "peixun_glossary", lambda: load_glossary(Path(config.docs_dir)))
+
+
+def questions_of(config: MkDocsConfig) -> dict[str, list[Question]]:
+    """Every lesson's questions (bank and generated), read and validated once per build."""
+
+    def load() -> dict[str, list[Question]]:
+        return course_questions(course_of(config), project_dir(config) / "quizzes")
+
+    return _per_build(config, "peixun_questions", load)
 
 
 def title_chapter_sections(nav: Navigation, course: Course) -> None:

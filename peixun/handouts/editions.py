@@ -20,13 +20,13 @@ class Edition:
 
 
 LEARNER = Edition(
-    "xueyuan",
+    "student",
     "学员版",
     answers=False,
     contents="本章课文、本课要点、思考与讨论和本章自测题，留有作答位置，不含答案",
 )
 TEACHER = Edition(
-    "jiaoshi",
+    "teacher",
     "教师版",
     answers=True,
     contents="学员版的全部内容，另附每道自测题的答案、解析和出处，以及讨论引导",
@@ -40,19 +40,19 @@ def handout_title(chapter_title: str, edition_name: str) -> str:
 
 
 def handout_stem(chapter_folder: str, edition: Edition) -> str:
-    """``01-juese-renzhi-xueyuan``: the page's and the PDF's file name without extension."""
+    """``01-juese-renzhi-student``: the page's and the PDF's file name without extension."""
     return f"{chapter_folder}-{edition.slug}"
 
 
 def parse_stem(stem: str) -> tuple[str, Edition] | None:
-    """``01-juese-renzhi-xueyuan`` -> (chapter folder, edition); ``None`` for other names."""
+    """``01-juese-renzhi-student`` -> (chapter folder, edition); ``None`` for other names."""
     folder, _, slug = stem.rpartition("-")
     edition = next((e for e in EDITIONS if e.slug == slug), None)
     return (folder, edition) if folder and edition else None
 
 
 def handout_path(chapter_folder: str, edition: Edition) -> str:
-    """The handout page's path in the docs: ``handouts/01-juese-renzhi-xueyuan.md``."""
+    """The handout page's path in the docs: ``handouts/01-juese-renzhi-student.md``."""
     return f"{HANDOUT_FOLDER}/{handout_stem(chapter_folder, edition)}.md"
 
 

@@ -10,7 +10,7 @@ from playwright.sync_api import Page, expect
 
 pytestmark = pytest.mark.browser
 
-HANDOUTS = ("handouts/01-juese-renzhi-xueyuan.html", "handouts/01-juese-renzhi-jiaoshi.html")
+HANDOUTS = ("handouts/01-juese-renzhi-student.html", "handouts/01-juese-renzhi-teacher.html")
 LESSON = "01-juese-renzhi/01-diwei-zuoyong.html"
 # What a person would see of the site around the content if it printed.
 CHROME_TEXT = ("跳转至", "搜索", "上一页", "下一页", "打印本讲义", "改看", "返回本章", "切换到")
@@ -119,7 +119,7 @@ def test_handout_shows_print_and_edition_controls_on_screen(page: Page, site_url
 def test_chapter_page_leads_to_both_handouts(page: Page, site_url: str) -> None:
     page.goto(site_url + "01-juese-renzhi/index.html")
     page.get_by_role("link", name="学员版").click()
-    expect(page).to_have_url(re.compile(r"handouts/01-juese-renzhi-xueyuan\.html$"))
+    expect(page).to_have_url(re.compile(r"handouts/01-juese-renzhi-student\.html$"))
     expect(page.locator(".px-handout-q").first).to_be_visible()
     expect(page.locator(".px-handout-key")).to_have_count(0)
 

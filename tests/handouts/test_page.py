@@ -38,8 +38,8 @@ def test_both_editions_print_the_same_sheet(real_course: CourseWithQuestions) ->
 
 
 def test_file_names_say_chapter_and_edition() -> None:
-    assert handout_path("01-juese-renzhi", LEARNER) == "handouts/01-juese-renzhi-xueyuan.md"
-    assert handout_path("01-juese-renzhi", TEACHER) == "handouts/01-juese-renzhi-jiaoshi.md"
-    assert parse_stem("01-juese-renzhi-jiaoshi") == ("01-juese-renzhi", TEACHER)
+    assert handout_path("01-juese-renzhi", LEARNER) == "handouts/01-juese-renzhi-student.md"
+    assert handout_path("01-juese-renzhi", TEACHER) == "handouts/01-juese-renzhi-teacher.md"
+    assert parse_stem("01-juese-renzhi-teacher") == ("01-juese-renzhi", TEACHER)
     assert parse_stem("01-juese-renzhi") is None
-    assert parse_stem("xueyuan") is None
+    assert parse_stem("student") is None

@@ -15,7 +15,7 @@ from peixun.handouts import command
 from peixun.quiz import Question
 from tests.handouts.conftest import CourseWithQuestions, PdfRun, run_handouts
 
-EDITIONS = {"xueyuan": "学员版", "jiaoshi": "教师版"}
+EDITIONS = {"student": "学员版", "teacher": "教师版"}
 DEJAVU = Path("/usr/share/fonts/truetype/dejavu")
 
 
@@ -77,8 +77,8 @@ def test_learner_pdf_has_no_answers_and_teacher_pdf_has_them_all(
         questions: list[Question] = [
             q for lesson in chapter.lessons for q in real_course.questions[lesson.slug]
         ]
-        learner = "".join(_text(_pdf(pdf_run, chapter.folder, "xueyuan")))
-        teacher = "".join(_text(_pdf(pdf_run, chapter.folder, "jiaoshi")))
+        learner = "".join(_text(_pdf(pdf_run, chapter.folder, "student")))
+        teacher = "".join(_text(_pdf(pdf_run, chapter.folder, "teacher")))
         assert "答案与解析" not in learner and "答案与解析" in teacher
         for q in questions:
             explanation = re.sub(r"\s+", "", q.explanation)
@@ -161,8 +161,8 @@ def test_one_chapter_only(pdf_run: PdfRun, tmp_path: Path) -> None:
     result = run_handouts("--pdf", "--site", str(site), "--chapter", "01-juese-renzhi")
     assert result.returncode == 0, result.stderr
     assert sorted(p.name for p in site.rglob("*.pdf")) == [
-        "01-juese-renzhi-jiaoshi.pdf",
-        "01-juese-renzhi-xueyuan.pdf",
+        "01-juese-renzhi-teacher.pdf",
+        "01-juese-renzhi-student.pdf",
     ]
 
 
@@ -175,11 +175,11 @@ def test_no_built_site_gives_a_chinese_hint(tmp_path: Path) -> None:
 
 def test_a_page_that_is_not_a_handout_is_named(pdf_run: PdfRun, tmp_path: Path) -> None:
     site = _fresh_site(pdf_run, tmp_path)
-    broken = site / "handouts" / "01-juese-renzhi-xueyuan.html"
+    broken = site / "handouts" / "01-juese-renzhi-student.html"
     broken.write_text("<html><body><p>不是讲义</p></body></html>", "utf-8")
     result = run_handouts("--pdf", "--site", str(site))
     assert result.returncode == 1
-    assert "01-juese-renzhi-xueyuan.html 里没有讲义内容" in result.stderr
+    assert "01-juese-renzhi-student.html 里没有讲义内容" in result.stderr
     assert "Traceback" not in result.stderr
     assert not list(site.rglob("*.pdf"))
 
@@ -187,5 +187,5 @@ def test_a_page_that_is_not_a_handout_is_named(pdf_run: PdfRun, tmp_path: Path) 
 def test_without_pdf_it_lists_the_handout_pages(pdf_run: PdfRun) -> None:
     result = run_handouts("--site", str(pdf_run.site))
     assert result.returncode == 0
-    assert "handouts/01-juese-renzhi-xueyuan.html" in result.stdout
+    assert "handouts/01-juese-renzhi-student.html" in result.stdout
     assert "--pdf" in result.stdout

@@ -13,7 +13,7 @@ from peixun.quiz import Question, answer_text
 from tests.handouts.conftest import CourseWithQuestions
 from tests.sitebuild import build
 
-EDITIONS = {"xueyuan": "学员版", "jiaoshi": "教师版"}
+EDITIONS = {"student": "学员版", "teacher": "教师版"}
 
 
 def _page(site: Path, folder: str, edition: str) -> lxml_html.HtmlElement:
@@ -56,7 +56,7 @@ def test_learner_edition_has_the_questions_and_no_answer_anywhere(
 ) -> None:
     for chapter in real_course.course.chapters:
         questions = _chapter_questions(real_course, chapter.folder)
-        page = _page(built_site, chapter.folder, "xueyuan")
+        page = _page(built_site, chapter.folder, "student")
         source = lxml_html.tostring(page, encoding="unicode")
         assert len(page.find_class("px-handout-q")) == len(questions)
         assert not page.find_class("px-handout-key")
@@ -79,7 +79,7 @@ def test_teacher_edition_has_every_answer_with_explanation_and_source(
 ) -> None:
     for chapter in real_course.course.chapters:
         questions = _chapter_questions(real_course, chapter.folder)
-        page = _page(built_site, chapter.folder, "jiaoshi")
+        page = _page(built_site, chapter.folder, "teacher")
         keys = page.find_class("px-handout-key")
         assert len(keys) == len(questions)
         for q, key in zip(questions, keys, strict=True):
@@ -106,8 +106,8 @@ def test_answer_letters_in_the_key_point_at_the_right_printed_option(
 ) -> None:
     for chapter in real_course.course.chapters:
         questions = _chapter_questions(real_course, chapter.folder)
-        sheet = _page(built_site, chapter.folder, "xueyuan").find_class("px-handout-q")
-        keys = _page(built_site, chapter.folder, "jiaoshi").find_class("px-handout-key")
+        sheet = _page(built_site, chapter.folder, "student").find_class("px-handout-q")
+        keys = _page(built_site, chapter.folder, "teacher").find_class("px-handout-key")
         for q, block, key in zip(questions, sheet, keys, strict=True):
             if q.type not in ("single", "multiple"):
                 continue
@@ -127,8 +127,8 @@ def test_chapter_page_links_both_editions(
         section = page.get_element_by_id("jiangyi")
         assert section.text_content().startswith("打印讲义")
         links = {a.text_content(): a.get("href") for a in page.iter("a")}
-        assert links["学员版"] == f"../handouts/{chapter.folder}-xueyuan.html"
-        assert links["教师版"] == f"../handouts/{chapter.folder}-jiaoshi.html"
+        assert links["学员版"] == f"../handouts/{chapter.folder}-student.html"
+        assert links["教师版"] == f"../handouts/{chapter.folder}-teacher.html"
 
 
 def test_handouts_stay_out_of_search_and_navigation(built_site: Path) -> None:
@@ -140,10 +140,10 @@ def test_handouts_stay_out_of_search_and_navigation(built_site: Path) -> None:
 
 
 def test_a_docs_file_in_the_way_of_a_handout_stops_the_build(project_copy: Path) -> None:
-    clash = project_copy / "docs" / "handouts" / "01-juese-renzhi-xueyuan.md"
+    clash = project_copy / "docs" / "handouts" / "01-juese-renzhi-student.md"
     clash.parent.mkdir(parents=True)
     clash.write_text("# 手写的讲义\n", "utf-8")
     result = build(project_copy)
     assert result.returncode != 0
-    assert "handouts/01-juese-renzhi-xueyuan.md 与自动生成的章节讲义同名" in result.output
+    assert "handouts/01-juese-renzhi-student.md 与自动生成的章节讲义同名" in result.output
     assert "Traceback" not in result.output
