@@ -68,6 +68,10 @@ def questions_of(config: MkDocsConfig) -> dict[str, list[Question]]:
     return _per_build(config, "peixun_questions", load)
 
 
+# The pages after the chapters, in the order a learner needs them.
+REFERENCE_ORDER = ["xuexi-jindu.md", "zonghe-ceping.md", "cuoti-ben.md", "glossary.md", "sources.md"]
+
+
 def title_chapter_sections(nav: Navigation, course: Course) -> None:
     """Title each chapter section from its ``index.md`` and list chapters right after home.
 
@@ -81,9 +85,12 @@ def title_chapter_sections(nav: Navigation, course: Course) -> None:
             if isinstance(child, Page) and child.file.src_uri in titles:
                 item.title = titles[child.file.src_uri]
 
-    def rank(item: object) -> int:
+    def rank(item: object) -> tuple[int, int]:
         if isinstance(item, Page) and item.is_homepage:
-            return 0
-        return 1 if isinstance(item, Section) else 2
+            return (0, 0)
+        if isinstance(item, Section):
+            return (1, 0)
+        uri = item.file.src_uri if isinstance(item, Page) else ""
+        return (2, REFERENCE_ORDER.index(uri) if uri in REFERENCE_ORDER else len(REFERENCE_ORDER))
 
     nav.items.sort(key=rank)  # stable: chapters keep their numbered order
