@@ -1,1 +1,141 @@
-/* 中文搜索：查询分词（peixun.search） */
+/* 中文搜索：查询分词（peixun.search）。
+ *
+ * Material 的搜索在 Web Worker 里运行。这里不改动主题的脚本，只在页面把消息交给
+ * worker 的那一刻（Worker.prototype.postMessage）做两件事：
+ *   1. 索引送进 worker 时（SETUP），从索引文本里收集构建时 jieba 切出的词及其词频；
+ *   2. 查询送进 worker 时（QUERY），用这份词表把中文查询切成词（最大概率切分，
+ *      与 jieba 的做法一致），去掉“如何、哪些”之类的疑问虚词，再交给 Material。
+ * 每个词的字与字之间加 lunr 的转义符“\”，Material 自带的逐字贪心切分就不会再把词拆开；
+ * lunr 解析查询时会去掉转义符，Material 再给每个词加上前缀通配符“*”，
+ * 所以输入半个词（“民主集中”）也能找到整词（“民主集中制”）。
+ * 在 file:// 下同样有效：离线插件用 iframe 模拟的 Worker 也走这里。
+ */
+(function () {
+  "use strict"
+
+  var SETUP = 0
+  var QUERY = 2
+  var HAN_RUN = /\p{Script=Han}+/gu
+  var HAN = /\p{Script=Han}/u
+  var MAX_WORD = 12
+
+  /* 查询里常见、对找内容没有帮助的词：只在整词相符时去掉，查询只剩它们时保留。 */
+  var QUERY_STOP_WORDS = new Set([
+    "如何", "怎样", "怎么", "怎么样", "怎么办", "哪些", "哪个", "什么", "为什么", "为何",
+    "是否", "有没有", "是不是", "应", "应该", "应当", "要", "需要", "能", "能够", "可以",
+    "的", "了", "吗", "呢", "吧", "啊", "是", "和", "与", "及", "或", "在", "对", "把",
+    "有", "哪", "该", "去", "做", "一个", "我", "我们", "你", "他", "她", "它", "这", "那",
+    "谁", "请问", "关于", "一下", "具有", "具备"
+  ])
+
+  /** The index's own words: frequency of each Han token, and all their prefixes. */
+  function Vocabulary(docs, separator) {
+    var words = new Map()
+    var prefixes = new Set()
+    var total = 0
+    var split = new RegExp(separator, "g")
+    for (var d = 0; d < docs.length; d++) {
+      var fields = [docs[d].title || "", docs[d].text || ""]
+      for (var f = 0; f < fields.length; f++) {
+        var tokens = fields[f].replace(/<[^>]*>/g, " ").split(split)
+        for (var t = 0; t < tokens.length; t++) {
+          var token = tokens[t]
+          if (!token || !HAN.test(token)) continue
+          words.set(token, (words.get(token) || 0) + 1)
+          total++
+        }
+      }
+    }
+    words.forEach(function (_, word) {
+      for (var i = 1; i < word.length && i <= MAX_WORD; i++) prefixes.add(word.slice(0, i))
+    })
+    this.words = words
+    this.prefixes = prefixes
+    this.total = Math.max(total, 1)
+  }
+
+  /* Cost of a word: -log of its share of the index, as jieba weighs dictionary words.
+   * A character the index never has on its own costs more than any known word. */
+  Vocabulary.prototype.cost = function (word) {
+    var count = this.words.get(word)
+    if (count) return Math.log(this.total / count)
+    if (word.length === 1) return Math.log(this.total) + 10
+    return Infinity
+  }
+
+  /** Segment a run of Han characters: the cheapest path through known words. The last piece
+   * may also be the start of a known word (the learner is still typing, or remembers half). */
+  Vocabulary.prototype.segment = function (run) {
+    var n = run.length
+    var best = [0]
+    var from = [0]
+    for (var end = 1; end <= n; end++) {
+      best[end] = Infinity
+      for (var start = Math.max(0, end - MAX_WORD); start < end; start++) {
+        if (best[start] === Infinity) continue
+        var piece = run.slice(start, end)
+        var cost = this.cost(piece)
+        if (cost === Infinity && end === n && piece.length > 1 && this.prefixes.has(piece))
+          cost = Math.log(this.total)
+        if (best[start] + cost < best[end]) {
+          best[end] = best[start] + cost
+          from[end] = start
+        }
+      }
+    }
+    var pieces = []
+    for (var at = n; at > 0; at = from[at]) pieces.unshift(run.slice(from[at], at))
+    return pieces
+  }
+
+  /* Keep Material's character-by-character segmentation off a word: "求\实\四\问". */
+  function escapeWord(word) {
+    return Array.from(word).join("\\")
+  }
+
+  /** Rewrite a query as space-separated words in the index's own segmentation. */
+  function rewrite(query, vocabulary) {
+    var words = []
+    query.trim().split(/\s+/).forEach(function (part) {
+      var last = 0
+      part.replace(HAN_RUN, function (run, offset) {
+        if (offset > last) words.push({ text: part.slice(last, offset), han: false })
+        vocabulary.segment(run).forEach(function (word) {
+          words.push({ text: word, han: true })
+        })
+        last = offset + run.length
+        return run
+      })
+      if (last < part.length) words.push({ text: part.slice(last), han: false })
+    })
+    var kept = words.filter(function (word) {
+      return !(word.han && QUERY_STOP_WORDS.has(word.text))
+    })
+    if (!kept.some(function (word) { return word.han || /\w/.test(word.text) })) kept = words
+    return kept
+      .map(function (word) { return word.han ? escapeWord(word.text) : word.text })
+      .join(" ")
+  }
+
+  var Worker = window.Worker
+  if (typeof Worker === "undefined" || Worker.prototype.peixunSearchZh) return
+  var postMessage = Worker.prototype.postMessage
+  var vocabulary = null
+
+  Worker.prototype.peixunSearchZh = true
+  Worker.prototype.postMessage = function (message) {
+    var rest = Array.prototype.slice.call(arguments, 1)
+    if (message && message.type === SETUP && message.data && message.data.docs) {
+      vocabulary = new Vocabulary(message.data.docs, message.data.config.separator)
+    } else if (message && message.type === QUERY && vocabulary && typeof message.data === "string") {
+      message = { type: QUERY, data: rewrite(message.data, vocabulary) }
+    }
+    return postMessage.apply(this, [message].concat(rest))
+  }
+
+  /* For tests and the benchmark: the same rewrite, without going through the search box. */
+  window.peixunSearchZh = {
+    rewrite: function (query) { return vocabulary ? rewrite(query, vocabulary) : query },
+    ready: function () { return vocabulary !== null }
+  }
+})()
