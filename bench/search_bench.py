@@ -125,11 +125,11 @@ def run_engine(ask: Engine, queries: list[Query], passes: int) -> tuple[list[Ans
     return answers, times
 
 
-def measure(site: Path, queries: list[Query], passes: int) -> list[EngineRun]:
+def measure(site: Path, queries: list[Query], passes: int, only: str | None) -> list[EngineRun]:
     from playwright.sync_api import sync_playwright
 
     material_files = [site / "search" / "search_index.json"]
-    pagefind_files = [f for f in (site / "pagefind").rglob("*") if f.is_file()]
+    pagefind_files = [f for f in (site / "pagefind").rglob("*") if f.is_file()]  # may be none
     runs: list[EngineRun] = []
     with serve(site) as base_url, sync_playwright() as playwright:
         browser = playwright.chromium.launch(
@@ -142,6 +142,8 @@ def measure(site: Path, queries: list[Query], passes: int) -> list[EngineRun]:
             ("Pagefind 1.x（extended，中文分词）", pagefind_search, pagefind_files,
              "pagefind/ 目录全部文件（按需加载其中一部分）"),
         ):  # fmt: skip
+            if only and only not in make.__name__:
+                continue
             log(f"查询：{name}")
             page = context.new_page()
             page.set_default_timeout(15_000)
@@ -204,6 +206,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--passes", type=int, default=3, help="timed passes over the query set")
     parser.add_argument("--site", type=Path, help="use this built site instead of building one")
+    parser.add_argument("--only", choices=["material", "pagefind"], help="run one engine only")
     args = parser.parse_args()
     started = time.monotonic()
     queries = load_queries(QUERIES)
@@ -213,8 +216,9 @@ def main() -> None:
             shutil.copytree(args.site, site)
         else:
             build_site(site)
-        run_pagefind(site)
-        runs = measure(site, queries, args.passes)
+        if args.only != "material":
+            run_pagefind(site)
+        runs = measure(site, queries, args.passes, args.only)
     text = report(runs, queries, args.passes, time.monotonic() - started)
     REPORT.write_text(text, encoding="utf-8")
     print(text)

@@ -48,17 +48,18 @@ _WATCH_MATERIAL = """() => {
     .observe(meta, { childList: true, characterData: true, subtree: true })
 }"""
 
-# Result links in the order the list shows them. A page link whose score is 0 only heads
+# Result links by Material's score, best first: the order Material ranks them in (the list
+# shows them grouped by page; Enter opens the best). A page link whose score is 0 only heads
 # the sections found in that page (Material adds it for grouping): it is not a result.
 _READ_MATERIAL = """() => {
   const watch = window.peixunSearchWatch
   const links = []
-  for (const item of document.querySelectorAll(".md-search-result__list > li"))
-    for (const link of item.querySelectorAll("a.md-search-result__link")) {
-      const score = parseFloat(link.querySelector("article").dataset.mdScore)
-      if (score > 0) links.push(link.href)
-    }
-  return { links, ms: watch.done - watch.sent }
+  for (const link of document.querySelectorAll(".md-search-result__list a.md-search-result__link")) {
+    const score = parseFloat(link.querySelector("article").dataset.mdScore)
+    if (score > 0) links.push({ href: link.href, score })
+  }
+  links.sort((a, b) => b.score - a.score)
+  return { links: links.map(link => link.href), ms: watch.done - watch.sent }
 }"""
 
 _PAGEFIND = """async (query) => {

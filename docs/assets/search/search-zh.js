@@ -18,6 +18,7 @@
   var HAN_RUN = /\p{Script=Han}+/gu
   var HAN = /\p{Script=Han}/u
   var MAX_WORD = 12
+  var COMMON = 0.12 // a word in more than this share of the index entries ranks nothing
 
   /* 查询里常见、对找内容没有帮助的词：只在整词相符时去掉，查询只剩它们时保留。 */
   var QUERY_STOP_WORDS = new Set([
@@ -28,13 +29,16 @@
     "谁", "请问", "关于", "一下", "具有", "具备"
   ])
 
-  /** The index's own words: frequency of each Han token, and all their prefixes. */
+  /** The index's own words: how often each Han token occurs, in how many entries, and all
+   * their prefixes (so that half a word can be recognised). */
   function Vocabulary(docs, separator) {
     var words = new Map()
+    var entries = new Map()
     var prefixes = new Set()
     var total = 0
     var split = new RegExp(separator, "g")
     for (var d = 0; d < docs.length; d++) {
+      var seen = new Set()
       var fields = [docs[d].title || "", docs[d].text || ""]
       for (var f = 0; f < fields.length; f++) {
         var tokens = fields[f].replace(/<[^>]*>/g, " ").split(split)
@@ -42,16 +46,25 @@
           var token = tokens[t]
           if (!token || !HAN.test(token)) continue
           words.set(token, (words.get(token) || 0) + 1)
+          seen.add(token)
           total++
         }
       }
+      seen.forEach(function (token) { entries.set(token, (entries.get(token) || 0) + 1) })
     }
     words.forEach(function (_, word) {
       for (var i = 1; i < word.length && i <= MAX_WORD; i++) prefixes.add(word.slice(0, i))
     })
     this.words = words
+    this.entries = entries
     this.prefixes = prefixes
     this.total = Math.max(total, 1)
+    this.size = Math.max(docs.length, 1)
+  }
+
+  /** Share of the index entries that contain the word (0 for words the index lacks). */
+  Vocabulary.prototype.spread = function (word) {
+    return (this.entries.get(word) || 0) / this.size
   }
 
   /* Cost of a word: -log of its share of the index, as jieba weighs dictionary words.
@@ -88,12 +101,22 @@
     return pieces
   }
 
-  /* Keep Material's character-by-character segmentation off a word: "求\实\四\问". */
-  function escapeWord(word) {
+  /* A word the query must match as it is: "求\实\四\问^1". The escapes keep Material's
+   * character-by-character segmentation off the word (lunr drops them when it parses the
+   * query); "^1" (the neutral boost) keeps Material from adding its prefix wildcard "*". */
+  function exact(word) {
+    return Array.from(word).join("\\") + "^1"
+  }
+
+  /* A word that may be the start of a longer one: Material adds the wildcard. */
+  function prefix(word) {
     return Array.from(word).join("\\")
   }
 
-  /** Rewrite a query as space-separated words in the index's own segmentation. */
+  /** Rewrite a query as space-separated words in the index's own segmentation.
+   * Question words go; words found in most of the course (支部书记, 工作) go too when other
+   * words are left, as they rank nothing and make the search slow. A word the index knows is
+   * matched exactly, except the last one, which the learner may not have finished typing. */
   function rewrite(query, vocabulary) {
     var words = []
     query.trim().split(/\s+/).forEach(function (part) {
@@ -108,12 +131,21 @@
       })
       if (last < part.length) words.push({ text: part.slice(last), han: false })
     })
-    var kept = words.filter(function (word) {
-      return !(word.han && QUERY_STOP_WORDS.has(word.text))
+    var han = words.filter(function (word) { return word.han })
+    var content = han.filter(function (word) { return !QUERY_STOP_WORDS.has(word.text) })
+    if (content.length === 0) content = han
+    var specific = content.filter(function (word) {
+      return vocabulary.spread(word.text) <= COMMON
     })
-    if (!kept.some(function (word) { return word.han || /\w/.test(word.text) })) kept = words
+    if (specific.length === 0) specific = content
+    var kept = words.filter(function (word) { return !word.han || specific.indexOf(word) >= 0 })
     return kept
-      .map(function (word) { return word.han ? escapeWord(word.text) : word.text })
+      .map(function (word, i) {
+        if (!word.han) return word.text
+        var known = vocabulary.words.has(word.text)
+        var open = !known || (i === kept.length - 1 && word.text.length > 1)
+        return open ? prefix(word.text) : exact(word.text)
+      })
       .join(" ")
   }
 

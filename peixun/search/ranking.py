@@ -1,0 +1,35 @@
+"""Weights on search index entries, so the section that teaches a topic comes first.
+
+Material's search gives a page's own entry (its title and opening text) an extra weight over
+its sections, and every lesson repeats its key words in the fixed framing sections
+(CONTRIBUTING.md: 学习目标, 本课要点, 思考与讨论, 资料来源). Left alone, a query lands on
+the top of the lesson or on its summary instead of on the section that explains the topic.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, MutableMapping
+from typing import Any
+
+# A page's own entry: weighed down to about what Material's bonus for pages adds, so that
+# a page and its best section compete on their words alone.
+PAGE_ENTRY = 0.4
+# The fixed sections of every lesson, by their fixed ids: still found, after the sections
+# that teach.
+FRAMING_SECTIONS = {"mubiao": 0.3, "yaodian": 0.5, "taolun": 0.3, "laiyuan": 0.1}
+
+
+def weight(location: str) -> float:
+    """The weight of an index entry, from its location (``page.html`` or ``page.html#id``)."""
+    _, _, anchor = location.partition("#")
+    if not anchor:
+        return PAGE_ENTRY
+    return FRAMING_SECTIONS.get(anchor, 1.0)
+
+
+def weigh_entries(entries: Iterable[MutableMapping[str, Any]]) -> None:
+    """Set each entry's ``boost`` (Lunr's document boost), keeping a page-wide boost if set."""
+    for entry in entries:
+        factor = weight(str(entry["location"]))
+        if factor != 1.0:
+            entry["boost"] = float(entry.get("boost", 1.0)) * factor
