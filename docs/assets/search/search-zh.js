@@ -35,6 +35,7 @@
     var words = new Map()
     var entries = new Map()
     var prefixes = new Set()
+    var pairs = new Set() // neighbouring words, to tell whether a word also occurs split
     var total = 0
     var split = new RegExp(separator, "g")
     for (var d = 0; d < docs.length; d++) {
@@ -42,10 +43,14 @@
       var fields = [docs[d].title || "", docs[d].text || ""]
       for (var f = 0; f < fields.length; f++) {
         var tokens = fields[f].replace(/<[^>]*>/g, " ").split(split)
+        var previous = ""
         for (var t = 0; t < tokens.length; t++) {
           var token = tokens[t]
-          if (!token || !HAN.test(token)) continue
+          if (!token) continue
+          if (!HAN.test(token)) { previous = ""; continue }
           words.set(token, (words.get(token) || 0) + 1)
+          if (previous) pairs.add(previous + " " + token)
+          previous = token
           seen.add(token)
           total++
         }
@@ -58,6 +63,7 @@
     this.words = words
     this.entries = entries
     this.prefixes = prefixes
+    this.pairs = pairs
     this.total = Math.max(total, 1)
     this.size = Math.max(docs.length, 1)
   }
@@ -78,7 +84,7 @@
 
   /** Segment a run of Han characters: the cheapest path through known words. The last piece
    * may also be the start of a known word (the learner is still typing, or remembers half). */
-  Vocabulary.prototype.segment = function (run) {
+  Vocabulary.prototype.segment = function (run, whole) {
     var n = run.length
     var best = [0]
     var from = [0]
@@ -87,7 +93,7 @@
       for (var start = Math.max(0, end - MAX_WORD); start < end; start++) {
         if (best[start] === Infinity) continue
         var piece = run.slice(start, end)
-        var cost = this.cost(piece)
+        var cost = whole === false && start === 0 && end === n ? Infinity : this.cost(piece)
         if (cost === Infinity && end === n && piece.length > 1 && this.prefixes.has(piece))
           cost = Math.log(this.total)
         if (best[start] + cost < best[end]) {
@@ -98,6 +104,17 @@
     }
     var pieces = []
     for (var at = n; at > 0; at = from[at]) pieces.unshift(run.slice(from[at], at))
+    return pieces
+  }
+
+  /** The words a known word also occurs as in the index, when it does (the heading
+   * 吃透“两头” beside the term 吃透两头): each neighbouring pair must occur in the index. */
+  Vocabulary.prototype.parts = function (word) {
+    if (word.length < 3 || !this.words.has(word)) return null
+    var pieces = this.segment(word, false)
+    if (pieces.length < 2) return null
+    for (var i = 1; i < pieces.length; i++)
+      if (!this.pairs.has(pieces[i - 1] + " " + pieces[i])) return null
     return pieces
   }
 
@@ -125,6 +142,8 @@
         if (offset > last) words.push({ text: part.slice(last, offset), han: false })
         vocabulary.segment(run).forEach(function (word) {
           words.push({ text: word, han: true })
+          var parts = vocabulary.parts(word)
+          if (parts) parts.forEach(function (part) { words.push({ text: part, han: true, part: true }) })
         })
         last = offset + run.length
         return run
@@ -143,7 +162,7 @@
       .map(function (word, i) {
         if (!word.han) return word.text
         var known = vocabulary.words.has(word.text)
-        var open = !known || (i === kept.length - 1 && word.text.length > 1)
+        var open = !word.part && (!known || (i === kept.length - 1 && word.text.length > 1))
         return open ? prefix(word.text) : exact(word.text)
       })
       .join(" ")
@@ -160,7 +179,11 @@
     if (message && message.type === SETUP && message.data && message.data.docs) {
       vocabulary = new Vocabulary(message.data.docs, message.data.config.separator)
     } else if (message && message.type === QUERY && vocabulary && typeof message.data === "string") {
-      message = { type: QUERY, data: rewrite(message.data, vocabulary) }
+      try {
+        message = { type: QUERY, data: rewrite(message.data, vocabulary) }
+      } catch (error) {
+        console.warn("search-zh: query left as typed", error) // Material's own search still runs
+      }
     }
     return postMessage.apply(this, [message].concat(rest))
   }
