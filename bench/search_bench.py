@@ -97,7 +97,7 @@ def sizes(files: list[Path]) -> tuple[int, int]:
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
 
@@ -173,7 +173,9 @@ def report(runs: list[EngineRun], queries: list[Query], passes: int, took: float
         "|---|---|---|---|---|---|",
     ]
     for run in runs:
-        ranks = [first_hit(a.ranked, q.locations()) for a, q in zip(run.answers, queries, strict=True)]
+        ranks = [
+            first_hit(a.ranked, q.locations()) for a, q in zip(run.answers, queries, strict=True)
+        ]
         s = Scores.of(ranks)
         lines.append(
             f"| {run.name} | {s.recall_at_1:.1%} | {s.recall_at_3:.1%} | {s.mrr:.3f} | "
@@ -181,7 +183,11 @@ def report(runs: list[EngineRun], queries: list[Query], passes: int, took: float
             f"{percentile(run.times, 50):.1f} ms / {percentile(run.times, 95):.1f} ms |"
         )
     lines += ["", "索引大小指：" + "；".join(f"{r.name}：{r.index_note}" for r in runs), ""]
-    lines += ["## 按查询类型（recall@3）", "", "| 类型 | 条数 | " + " | ".join(r.name for r in runs) + " |"]
+    lines += [
+        "## 按查询类型（recall@3）",
+        "",
+        "| 类型 | 条数 | " + " | ".join(r.name for r in runs) + " |",
+    ]
     lines.append("|---|---|" + "---|" * len(runs))
     for kind, label in KINDS.items():
         picked = [i for i, q in enumerate(queries) if q.kind == kind]
@@ -198,7 +204,9 @@ def report(runs: list[EngineRun], queries: list[Query], passes: int, took: float
                 top = "、".join(answer.ranked[:3]) or "（无结果）"
                 misses.append(f"| {query.query} | {rank or '—'} | {top} |")
         lines += ["", f"## {run.name}：没有排在第 1 的查询", ""]
-        lines += ["| 查询 | 名次 | 前三个结果 |", "|---|---|---|", *misses] if misses else ["（无）"]
+        lines += (
+            ["| 查询 | 名次 | 前三个结果 |", "|---|---|---|", *misses] if misses else ["（无）"]
+        )
     return "\n".join(lines) + "\n"
 
 

@@ -14,17 +14,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
 
-
-class Page(Protocol):
-    """The part of ``playwright.sync_api.Page`` used here."""
-
-    def goto(self, url: str) -> Any: ...
-    def evaluate(self, expression: str, arg: Any = ...) -> Any: ...
-    def wait_for_function(self, expression: str, *, arg: Any = ..., timeout: float = ...) -> Any: ...
-    def get_by_role(self, role: Any, **kwargs: Any) -> Any: ...
+if TYPE_CHECKING:  # Playwright is a test and benchmark dependency, not a build one
+    from playwright.sync_api import Page
 
 
 @dataclass(frozen=True)
@@ -54,7 +48,8 @@ _WATCH_MATERIAL = """() => {
 _READ_MATERIAL = """() => {
   const watch = window.peixunSearchWatch
   const links = []
-  for (const link of document.querySelectorAll(".md-search-result__list a.md-search-result__link")) {
+  const list = document.querySelector(".md-search-result__list")
+  for (const link of list.querySelectorAll("a.md-search-result__link")) {
     const score = parseFloat(link.querySelector("article").dataset.mdScore)
     if (score > 0) links.push({ href: link.href, score })
   }

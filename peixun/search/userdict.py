@@ -78,5 +78,5 @@ def dictionary(glossary: Iterable[str], pages: Iterable[str]) -> list[str]:
 
 
 def userdict_text(words: Iterable[str]) -> str:
-    """jieba's user dictionary format: one word a line; jieba picks a frequency that keeps it whole."""
+    """jieba's user dictionary: one word a line (jieba picks a frequency that keeps it whole)."""
     return "".join(f"{word}\n" for word in words)

@@ -17,7 +17,7 @@ def test_sections_that_teach_outweigh_the_page_and_its_framing_sections() -> Non
 
 
 def test_weights_multiply_a_boost_set_in_front_matter() -> None:
-    entries = [
+    entries: list[dict[str, object]] = [
         {"location": "a/b.html", "boost": 2.0},
         {"location": "a/b.html#mubiao"},
         {"location": "a/b.html#zhibu-diwei"},
