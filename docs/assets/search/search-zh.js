@@ -22,11 +22,13 @@
 
   /* 查询里常见、对找内容没有帮助的词：只在整词相符时去掉，查询只剩它们时保留。 */
   var QUERY_STOP_WORDS = new Set([
-    "如何", "怎样", "怎么", "怎么样", "怎么办", "哪些", "哪个", "什么", "为什么", "为何",
-    "是否", "有没有", "是不是", "应", "应该", "应当", "要", "需要", "能", "能够", "可以",
-    "的", "了", "吗", "呢", "吧", "啊", "是", "和", "与", "及", "或", "在", "对", "把",
-    "有", "哪", "该", "去", "做", "一个", "我", "我们", "你", "他", "她", "它", "这", "那",
-    "谁", "请问", "关于", "一下", "具有", "具备"
+    "如何", "怎样", "怎么", "怎么样", "怎么办", "哪些", "哪个", "什么", "什么样", "为什么",
+    "为何", "是否", "有没有", "是不是", "吗", "呢", "吧", "啊", "请问", "关于", "一下",
+    "应", "应该", "应当", "要", "需要", "能", "能够", "可以", "该", "得",
+    "的", "地", "了", "着", "是", "和", "与", "及", "或", "而", "而是", "不是", "而不是",
+    "在", "对", "把", "被", "让", "给", "从", "向", "跟", "同", "就", "都", "也", "还", "又",
+    "有", "哪", "去", "做", "一个", "这个", "那个", "这些", "那些", "时候",
+    "我", "我们", "你", "你们", "他", "他们", "她", "它", "这", "那", "谁", "具有", "具备"
   ])
 
   /** The index's own words: how often each Han token occurs, in how many entries, and all
@@ -188,7 +190,7 @@
     return postMessage.apply(this, [message].concat(rest))
   }
 
-  /* For tests and the benchmark: the same rewrite, without going through the search box. */
+  /* In the browser console: how a query is rewritten (peixunSearchZh.rewrite("如何处理矛盾")). */
   window.peixunSearchZh = {
     rewrite: function (query) { return vocabulary ? rewrite(query, vocabulary) : query },
     ready: function () { return vocabulary !== null }
