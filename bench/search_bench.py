@@ -166,8 +166,13 @@ def report(runs: list[EngineRun], queries: list[Query], passes: int, took: float
         f"- 时间：{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}；"
         f"查询集：{len(queries)} 条（tests/search/queries.yml）；"
         f"计时：每条查询 {passes} 轮（先预热一轮不计）；用时 {took:.0f} 秒",
-        "- 排名：结果列表从上到下的链接（只作分组标题、得分为 0 的页面链接不算）；"
-        "命中查询集里列出的任一小节即为找到。",
+        "- 排名：本站搜索按 Material 给每条结果的得分（结果列表按页分组，回车打开得分最高的一条；"
+        "只作分组标题、得分为 0 的页面链接不算）；Pagefind 按它的页面顺序，页内各部分按命中词数"
+        "（Pagefind 界面挑选小节的依据）。命中查询集里列出的任一小节即为找到。",
+        "- 用时：本站搜索从松开按键到结果列表画好（含 worker 往返和渲染）；Pagefind 从调用 "
+        "search() 到取回前 10 个页面的数据（不含渲染）。机器负载会明显影响这两列。",
+        "- Pagefind 1.5 建索引时用 jieba-rs 切词，查询时用浏览器的 Intl.Segmenter，两边切法不一致时"
+        "查不到（Pagefind 问题 #1237）；这里按它的默认用法测量。",
         "",
         "| 引擎 | recall@1 | recall@3 | MRR | 索引大小（gzip） | 查询用时 p50 / p95 |",
         "|---|---|---|---|---|---|",

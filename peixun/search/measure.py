@@ -3,7 +3,8 @@
 Two engines on the same pages:
 
 - the site's own search: Material's search box, typed into and read back from its result list;
-- Pagefind, through its JavaScript API (``pagefind/pagefind.js``) loaded in the same page.
+- Pagefind, through its JavaScript API (``pagefind/pagefind.js``) loaded in the same page:
+  pages in Pagefind's order, the parts of each page by the number of matched words.
 
 Each answer is the list of result locations (``….html#id``, relative to the site) in the order
 the learner sees them, and the time from the key press to the rendered list (Material) or to
@@ -65,9 +66,13 @@ _PAGEFIND = """async (query) => {
   const pages = await Promise.all(search.results.slice(0, 10).map(result => result.data()))
   const ms = performance.now() - start
   const links = []
-  for (const page of pages)
-    for (const sub of page.sub_results.length ? page.sub_results : [page])
-      links.push(new URL(sub.url, document.baseURI).href)
+  for (const page of pages) {
+    // Within a page, the parts with the most matched words first (what Pagefind's own UI
+    // uses to pick the sections it shows), as Material's sections are ranked by score.
+    const subs = page.sub_results.length ? [...page.sub_results] : [page]
+    subs.sort((a, b) => (b.locations || []).length - (a.locations || []).length)
+    for (const sub of subs) links.push(new URL(sub.url, document.baseURI).href)
+  }
   return { links, ms }
 }"""
 
