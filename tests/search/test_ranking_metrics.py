@@ -6,7 +6,7 @@ import pytest
 
 from peixun.search.metrics import Scores, first_hit, percentile
 from peixun.search.queryset import to_location
-from peixun.search.ranking import FRAMING_SECTIONS, PAGE_ENTRY, weigh_entries, weight
+from peixun.search.ranking import FRAMING_SECTIONS, LONG_ENTRY, PAGE_ENTRY, weigh_entries, weight
 
 
 def test_sections_that_teach_outweigh_the_page_and_its_framing_sections() -> None:
@@ -52,3 +52,11 @@ def test_percentiles() -> None:
 def test_targets_become_site_locations() -> None:
     assert to_location("01-x/01-y.md#id") == "01-x/01-y.html#id"
     assert to_location("01-x/index.md") == "01-x/index.html"
+
+
+def test_very_long_entries_weigh_in_proportion_to_their_length() -> None:
+    assert weight("glossary.html#t", 3 * LONG_ENTRY) == pytest.approx(1 / 3)
+    assert weight("a/b.html#s", LONG_ENTRY) == 1.0
+    entries: list[dict[str, object]] = [{"location": "g.html#t", "text": "<p>" + "字" * 2000}]
+    weigh_entries(entries)
+    assert entries[0]["boost"] == pytest.approx(LONG_ENTRY / 2000)
