@@ -1,5 +1,5 @@
-"""MkDocs hook: Chinese search. jieba learns the course's terms before pages are indexed,
-and the index entries are weighed before Material writes the index."""
+"""MkDocs hook: Chinese search. jieba learns the course's terms before pages are indexed;
+each page's index entries are weighed as Material adds them; the index file is compacted."""
 
 from __future__ import annotations
 
@@ -8,9 +8,12 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
 
 from peixun.mkdocs_bridge import build_errors
 from peixun.search.glossary import glossary_terms
+from peixun.search.index_file import write_compact
 from peixun.search.jieba_words import load_words
 from peixun.search.ranking import weigh_entries
 from peixun.search.userdict import dictionary
@@ -18,6 +21,7 @@ from peixun.search.userdict import dictionary
 log = get_plugin_logger(__name__)
 GLOSSARY = "glossary.md"
 SEARCH_PLUGIN = "material/search"
+INDEX_FILE = Path("search") / "search_index.json"
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -31,9 +35,23 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
-@event_priority(50)  # before the search plugin writes search_index.json
-def on_post_build(config: MkDocsConfig) -> None:
-    search = config.plugins.get(SEARCH_PLUGIN)
-    index = getattr(search, "search_index", None)
+@event_priority(-10)  # after the search plugin has added this page's entries
+def on_page_context(
+    context: dict[str, object], page: Page, config: MkDocsConfig, nav: Navigation
+) -> dict[str, object]:
+    index = getattr(config.plugins.get(SEARCH_PLUGIN), "search_index", None)
     if index is not None:
-        weigh_entries(index.entries)
+        entries = index.entries
+        first = len(entries)
+        while first > 0 and entries[first - 1]["location"].partition("#")[0] == page.url:
+            first -= 1
+        weigh_entries(entries[first:])
+    return context
+
+
+@event_priority(-50)  # after the search plugin wrote the index, before offline inlines it
+def on_post_build(config: MkDocsConfig) -> None:
+    path = Path(config.site_dir) / INDEX_FILE
+    if path.is_file():
+        before, after = write_compact(path)
+        log.debug("搜索索引：%d → %d 字节", before, after)

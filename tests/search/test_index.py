@@ -134,3 +134,11 @@ def test_markup_marked_data_search_exclude_stays_out_of_the_index(project_copy: 
     indexed = "".join(_plain(doc["title"] + doc["text"]) for doc in _index(result.site)["docs"])
     assert "党支部作为党的基层组织" in indexed
     assert marker not in indexed
+
+
+def test_index_file_is_plain_utf8_and_the_offline_copy_matches(built_site: Path) -> None:
+    raw = (built_site / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "\\u" not in raw.split('"docs"', 1)[1]  # no escaped Chinese or word breaks
+    assert "党支部" in raw
+    inline = (built_site / "search" / "search_index.js").read_text(encoding="utf-8")
+    assert inline == f"var __index = {raw}"
