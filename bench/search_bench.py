@@ -159,13 +159,14 @@ def kb(n: int) -> str:
     return f"{n / 1024:.0f} KB"
 
 
-def report(runs: list[EngineRun], queries: list[Query], passes: int, took: float) -> str:
+def report(runs: list[EngineRun], queries: list[Query], passes: int, took: float, load: str) -> str:
     lines = [
         "# 搜索评测结果",
         "",
         f"- 时间：{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}；"
         f"查询集：{len(queries)} 条（tests/search/queries.yml）；"
         f"计时：每条查询 {passes} 轮（先预热一轮不计）；用时 {took:.0f} 秒",
+        f"- 机器：{os.cpu_count()} 核；测量期间的平均负载（1 分钟）：{load}",
         "- 排名：本站搜索按 Material 给每条结果的得分（结果列表按页分组，回车打开得分最高的一条；"
         "只作分组标题、得分为 0 的页面链接不算）；Pagefind 按它的页面顺序，页内各部分按命中词数"
         "（Pagefind 界面挑选小节的依据）。命中查询集里列出的任一小节即为找到。",
@@ -231,8 +232,10 @@ def main() -> None:
             build_site(site)
         if args.only != "material":
             run_pagefind(site)
+        load_before = os.getloadavg()[0]
         runs = measure(site, queries, args.passes, args.only)
-    text = report(runs, queries, args.passes, time.monotonic() - started)
+        load = f"开始 {load_before:.1f}，结束 {os.getloadavg()[0]:.1f}"
+    text = report(runs, queries, args.passes, time.monotonic() - started, load)
     REPORT.write_text(text, encoding="utf-8")
     print(text)
     log(f"已写入 {REPORT.relative_to(ROOT)}")
