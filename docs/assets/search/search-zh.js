@@ -9,7 +9,8 @@
  * 每个词的字与字之间加 lunr 的转义符“\”，Material 自带的逐字贪心切分就不会再把词拆开
  * （lunr 解析查询时去掉转义符）。索引里有的词加“^1”按整词匹配；最后一个词和索引里没有的
  * 词由 Material 加前缀通配符“*”，所以只输入前半个词（“民主集中”）也能找到整词。
- * 索引里既有整词又有拆开写法的术语（吃透两头 / 吃透“两头”），两种都查。
+ * 索引里既有整词又有拆开写法的术语（吃透两头 / 吃透“两头”），按拆开的词查，第一个词
+ * 加通配符（“吃透*”也匹配整词“吃透两头”），两种写法都能找到。
  * 在 file:// 下同样有效：离线插件用 iframe 模拟的 Worker 也走这里。
  * 出错时查询原样交给 Material，搜索照常可用。
  */
@@ -113,7 +114,9 @@
   }
 
   /** The words a known word also occurs as in the index, when it does (the heading
-   * 吃透“两头” beside the term 吃透两头): each neighbouring pair must occur in the index. */
+   * 吃透“两头” beside the term 吃透两头): each neighbouring pair must occur in the index.
+   * The query then asks for the parts, the first one open ("吃透*"), which matches the
+   * whole word as well. */
   Vocabulary.prototype.parts = function (word) {
     if (word.length < 3 || !this.words.has(word)) return null
     var pieces = this.segment(word, false)
@@ -146,9 +149,9 @@
       part.replace(HAN_RUN, function (run, offset) {
         if (offset > last) words.push({ text: part.slice(last, offset), han: false })
         vocabulary.segment(run).forEach(function (word) {
-          words.push({ text: word, han: true })
           var parts = vocabulary.parts(word)
-          if (parts) parts.forEach(function (part) { words.push({ text: part, han: true, part: true }) })
+          if (!parts) return words.push({ text: word, han: true })
+          parts.forEach(function (part, i) { words.push({ text: part, han: true, open: i === 0 }) })
         })
         last = offset + run.length
         return run
@@ -167,7 +170,7 @@
       .map(function (word, i) {
         if (!word.han) return word.text
         var known = vocabulary.words.has(word.text)
-        var open = !word.part && (!known || (i === kept.length - 1 && word.text.length > 1))
+        var open = word.open || !known || (i === kept.length - 1 && word.text.length > 1)
         return open ? prefix(word.text) : exact(word.text)
       })
       .join(" ")
