@@ -15,7 +15,7 @@ from peixun.mkdocs_bridge import build_errors
 from peixun.search.glossary import glossary_terms
 from peixun.search.index_file import write_compact
 from peixun.search.jieba_words import load_words
-from peixun.search.ranking import weigh_entries
+from peixun.search.ranking import weigh_page_entries
 from peixun.search.userdict import dictionary
 
 log = get_plugin_logger(__name__)
@@ -41,11 +41,7 @@ def on_page_context(
 ) -> dict[str, object]:
     index = getattr(config.plugins.get(SEARCH_PLUGIN), "search_index", None)
     if index is not None:
-        entries = index.entries
-        first = len(entries)
-        while first > 0 and entries[first - 1]["location"].partition("#")[0] == page.url:
-            first -= 1
-        weigh_entries(entries[first:])
+        weigh_page_entries(index.entries, page.url)
     return context
 
 

@@ -11,7 +11,7 @@ Material also turns off Lunr's length normalisation, so one very long entry (the
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, MutableMapping
+from collections.abc import Iterable, MutableMapping, Sequence
 from typing import Any
 
 # A page's own entry: weighed down to about what Material's bonus for pages adds, so that
@@ -43,3 +43,12 @@ def weigh_entries(entries: Iterable[MutableMapping[str, Any]]) -> None:
         factor = weight(str(entry["location"]), length)
         if factor != 1.0:
             entry["boost"] = float(entry.get("boost", 1.0)) * factor
+
+
+def weigh_page_entries(entries: Sequence[MutableMapping[str, Any]], page_url: str) -> None:
+    """Weigh the entries of the page just indexed: the run at the end of ``entries`` whose
+    location is ``page_url`` or ``page_url#…`` (Material adds a page's entries together)."""
+    first = len(entries)
+    while first > 0 and str(entries[first - 1]["location"]).partition("#")[0] == page_url:
+        first -= 1
+    weigh_entries(entries[first:])

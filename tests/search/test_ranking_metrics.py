@@ -6,7 +6,14 @@ import pytest
 
 from peixun.search.metrics import Scores, first_hit, percentile
 from peixun.search.queryset import to_location
-from peixun.search.ranking import FRAMING_SECTIONS, LONG_ENTRY, PAGE_ENTRY, weigh_entries, weight
+from peixun.search.ranking import (
+    FRAMING_SECTIONS,
+    LONG_ENTRY,
+    PAGE_ENTRY,
+    weigh_entries,
+    weigh_page_entries,
+    weight,
+)
 
 
 def test_sections_that_teach_outweigh_the_page_and_its_framing_sections() -> None:
@@ -60,3 +67,15 @@ def test_very_long_entries_weigh_in_proportion_to_their_length() -> None:
     entries: list[dict[str, object]] = [{"location": "g.html#t", "text": "<p>" + "字" * 2000}]
     weigh_entries(entries)
     assert entries[0]["boost"] == pytest.approx(LONG_ENTRY / 2000)
+
+
+def test_only_the_entries_of_the_page_just_indexed_are_weighed() -> None:
+    entries: list[dict[str, object]] = [
+        {"location": "a.html", "boost": 0.4},  # weighed when page a was indexed
+        {"location": "b.html"},
+        {"location": "b.html#mubiao"},
+    ]
+    weigh_page_entries(entries, "b.html")
+    assert entries[0]["boost"] == 0.4
+    assert entries[1]["boost"] == pytest.approx(PAGE_ENTRY)
+    assert entries[2]["boost"] == pytest.approx(FRAMING_SECTIONS["mubiao"])
