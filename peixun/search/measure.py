@@ -3,12 +3,12 @@
 Two engines on the same pages:
 
 - the site's own search: Material's search box, typed into and read back from its result list;
-- Pagefind, through its JavaScript API (``pagefind/pagefind.js``) loaded in the same page:
-  pages in Pagefind's order, the parts of each page by the number of matched words.
+- Pagefind, through its JavaScript API (``pagefind/pagefind.js``) loaded in the same page.
 
-Each answer is the list of result locations (``….html#id``, relative to the site) in the order
-the learner sees them, and the time from the key press to the rendered list (Material) or to
-the loaded result data (Pagefind).
+Each answer is the list of result locations (``….html#id``, relative to the site), best
+first (Material: by the score it shows on each result; Pagefind: pages in its order, parts by
+matched words), and the time from the key press to the rendered list (Material) or to the
+loaded result data (Pagefind).
 """
 
 from __future__ import annotations
