@@ -1,1 +1,53 @@
-"""MkDocs hook: search (being written)."""
+"""MkDocs hook: Chinese search. jieba learns the course's terms before pages are indexed;
+each page's index entries are weighed as Material adds them; the index file is compacted."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from peixun.mkdocs_bridge import build_errors
+from peixun.search.glossary import glossary_terms
+from peixun.search.index_file import write_compact
+from peixun.search.jieba_words import load_words
+from peixun.search.ranking import weigh_page_entries
+from peixun.search.userdict import dictionary
+
+log = get_plugin_logger(__name__)
+GLOSSARY = "glossary.md"
+SEARCH_PLUGIN = "material/search"
+INDEX_FILE = Path("search") / "search_index.json"
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    docs = Path(config.docs_dir)
+    with build_errors():
+        terms = [t.term for t in glossary_terms(docs / GLOSSARY, f"{docs.name}/{GLOSSARY}")]
+    pages = [file.content_string for file in files.documentation_pages()]
+    words = dictionary(terms, pages)
+    load_words(words)
+    log.debug("搜索分词词典：%d 个词（术语表 %d 条）", len(words), len(terms))
+    return files
+
+
+@event_priority(-10)  # after the search plugin has added this page's entries
+def on_page_context(
+    context: dict[str, object], page: Page, config: MkDocsConfig, nav: Navigation
+) -> dict[str, object]:
+    index = getattr(config.plugins.get(SEARCH_PLUGIN), "search_index", None)
+    if index is not None:
+        weigh_page_entries(index.entries, page.url)
+    return context
+
+
+@event_priority(-50)  # after the search plugin wrote the index, before offline inlines it
+def on_post_build(config: MkDocsConfig) -> None:
+    path = Path(config.site_dir) / INDEX_FILE
+    if path.is_file():
+        before, after = write_compact(path)
+        log.debug("搜索索引：%d → %d 字节", before, after)

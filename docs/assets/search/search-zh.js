@@ -1,1 +1,204 @@
-/* 中文搜索：查询分词（peixun.search） */
+/* 中文搜索：查询分词（peixun.search；构建时的一半见 hooks/search.py）。
+ *
+ * Material 的搜索在 Web Worker 里运行。这里不改动主题的脚本，只在页面把消息交给
+ * worker 的那一刻（Worker.prototype.postMessage）做两件事：
+ *   1. 索引送进 worker 时（SETUP），从索引文本里收集构建时 jieba 切出的词、词频和相邻词；
+ *   2. 查询送进 worker 时（QUERY），用这份词表把中文查询切成词（最大概率切分，
+ *      与 jieba 的做法一致），去掉“如何、哪些”之类的疑问虚词和课程里处处都有的词
+ *      （支部书记、工作），再交给 Material。
+ * 每个词的字与字之间加 lunr 的转义符“\”，Material 自带的逐字贪心切分就不会再把词拆开
+ * （lunr 解析查询时去掉转义符）。索引里有的词加“^1”按整词匹配；最后一个词和索引里没有的
+ * 词由 Material 加前缀通配符“*”，所以只输入前半个词（“民主集中”）也能找到整词。
+ * 索引里既有整词又有拆开写法的术语（吃透两头 / 吃透“两头”），按拆开的词查，第一个词
+ * 加通配符（“吃透*”也匹配整词“吃透两头”），两种写法都能找到。
+ * 在 file:// 下同样有效：离线插件用 iframe 模拟的 Worker 也走这里。
+ * 出错时查询原样交给 Material，搜索照常可用。
+ */
+(function () {
+  "use strict"
+
+  var SETUP = 0
+  var QUERY = 2
+  var HAN_RUN = /\p{Script=Han}+/gu
+  var HAN = /\p{Script=Han}/u
+  var MAX_WORD = 12
+  var COMMON = 0.12 // a word in more than this share of the index entries ranks nothing
+
+  /* 查询里常见、对找内容没有帮助的词：只在整词相符时去掉，查询只剩它们时保留。 */
+  var QUERY_STOP_WORDS = new Set([
+    "如何", "怎样", "怎么", "怎么样", "怎么办", "哪些", "哪个", "什么", "什么样", "为什么",
+    "为何", "是否", "有没有", "是不是", "吗", "呢", "吧", "啊", "请问", "关于", "一下",
+    "应", "应该", "应当", "要", "需要", "能", "能够", "可以", "该", "得",
+    "的", "地", "了", "着", "是", "和", "与", "及", "或", "而", "而是", "不是", "而不是",
+    "在", "对", "把", "被", "让", "给", "从", "向", "跟", "同", "就", "都", "也", "还", "又",
+    "有", "哪", "去", "做", "一个", "这个", "那个", "这些", "那些", "时候",
+    "我", "我们", "你", "你们", "他", "他们", "她", "它", "这", "那", "谁", "具有", "具备"
+  ])
+
+  /** The index's own words: how often each Han token occurs, in how many entries, and all
+   * their prefixes (so that half a word can be recognised). */
+  function Vocabulary(docs, separator) {
+    var words = new Map()
+    var entries = new Map()
+    var prefixes = new Set()
+    var pairs = new Set() // neighbouring words, to tell whether a word also occurs split
+    var total = 0
+    var split = new RegExp(separator, "g")
+    for (var d = 0; d < docs.length; d++) {
+      var seen = new Set()
+      var fields = [docs[d].title || "", docs[d].text || ""]
+      for (var f = 0; f < fields.length; f++) {
+        var tokens = fields[f].replace(/<[^>]*>/g, " ").split(split)
+        var previous = ""
+        for (var t = 0; t < tokens.length; t++) {
+          var token = tokens[t]
+          if (!token) continue
+          if (!HAN.test(token)) { previous = ""; continue }
+          words.set(token, (words.get(token) || 0) + 1)
+          if (previous) pairs.add(previous + " " + token)
+          previous = token
+          seen.add(token)
+          total++
+        }
+      }
+      seen.forEach(function (token) { entries.set(token, (entries.get(token) || 0) + 1) })
+    }
+    words.forEach(function (_, word) {
+      for (var i = 1; i < word.length && i <= MAX_WORD; i++) prefixes.add(word.slice(0, i))
+    })
+    this.words = words
+    this.entries = entries
+    this.prefixes = prefixes
+    this.pairs = pairs
+    this.total = Math.max(total, 1)
+    this.size = Math.max(docs.length, 1)
+  }
+
+  /** Share of the index entries that contain the word (0 for words the index lacks). */
+  Vocabulary.prototype.spread = function (word) {
+    return (this.entries.get(word) || 0) / this.size
+  }
+
+  /* Cost of a word: -log of its share of the index, as jieba weighs dictionary words.
+   * A character the index never has on its own costs more than any known word. */
+  Vocabulary.prototype.cost = function (word) {
+    var count = this.words.get(word)
+    if (count) return Math.log(this.total / count)
+    if (word.length === 1) return Math.log(this.total) + 10
+    return Infinity
+  }
+
+  /** Segment a run of Han characters: the cheapest path through known words. The last piece
+   * may also be the start of a known word (the learner is still typing, or remembers half). */
+  Vocabulary.prototype.segment = function (run, whole) {
+    var n = run.length
+    var best = [0]
+    var from = [0]
+    for (var end = 1; end <= n; end++) {
+      best[end] = Infinity
+      for (var start = Math.max(0, end - MAX_WORD); start < end; start++) {
+        if (best[start] === Infinity) continue
+        var piece = run.slice(start, end)
+        var cost = whole === false && start === 0 && end === n ? Infinity : this.cost(piece)
+        if (cost === Infinity && end === n && piece.length > 1 && this.prefixes.has(piece))
+          cost = Math.log(this.total)
+        if (best[start] + cost < best[end]) {
+          best[end] = best[start] + cost
+          from[end] = start
+        }
+      }
+    }
+    var pieces = []
+    for (var at = n; at > 0; at = from[at]) pieces.unshift(run.slice(from[at], at))
+    return pieces
+  }
+
+  /** The words a known word also occurs as in the index, when it does (the heading
+   * 吃透“两头” beside the term 吃透两头): each neighbouring pair must occur in the index.
+   * The query then asks for the parts, the first one open ("吃透*"), which matches the
+   * whole word as well. */
+  Vocabulary.prototype.parts = function (word) {
+    if (word.length < 3 || !this.words.has(word)) return null
+    var pieces = this.segment(word, false)
+    if (pieces.length < 2) return null
+    for (var i = 1; i < pieces.length; i++)
+      if (!this.pairs.has(pieces[i - 1] + " " + pieces[i])) return null
+    return pieces
+  }
+
+  /* A word the query must match as it is: "求\实\四\问^1". The escapes keep Material's
+   * character-by-character segmentation off the word (lunr drops them when it parses the
+   * query); "^1" (the neutral boost) keeps Material from adding its prefix wildcard "*". */
+  function exact(word) {
+    return Array.from(word).join("\\") + "^1"
+  }
+
+  /* A word that may be the start of a longer one: Material adds the wildcard. */
+  function prefix(word) {
+    return Array.from(word).join("\\")
+  }
+
+  /** Rewrite a query as space-separated words in the index's own segmentation.
+   * Question words go; words found in most of the course (支部书记, 工作) go too when other
+   * words are left, as they rank nothing and make the search slow. A word the index knows is
+   * matched exactly, except the last one, which the learner may not have finished typing. */
+  function rewrite(query, vocabulary) {
+    var words = []
+    query.trim().split(/\s+/).forEach(function (part) {
+      var last = 0
+      part.replace(HAN_RUN, function (run, offset) {
+        if (offset > last) words.push({ text: part.slice(last, offset), han: false })
+        vocabulary.segment(run).forEach(function (word) {
+          var parts = vocabulary.parts(word)
+          if (!parts) return words.push({ text: word, han: true })
+          parts.forEach(function (part, i) { words.push({ text: part, han: true, open: i === 0 }) })
+        })
+        last = offset + run.length
+        return run
+      })
+      if (last < part.length) words.push({ text: part.slice(last), han: false })
+    })
+    var han = words.filter(function (word) { return word.han })
+    var content = han.filter(function (word) { return !QUERY_STOP_WORDS.has(word.text) })
+    if (content.length === 0) content = han
+    var specific = content.filter(function (word) {
+      return vocabulary.spread(word.text) <= COMMON
+    })
+    if (specific.length === 0) specific = content
+    var kept = words.filter(function (word) { return !word.han || specific.indexOf(word) >= 0 })
+    return kept
+      .map(function (word, i) {
+        if (!word.han) return word.text
+        var known = vocabulary.words.has(word.text)
+        var open = word.open || !known || (i === kept.length - 1 && word.text.length > 1)
+        return open ? prefix(word.text) : exact(word.text)
+      })
+      .join(" ")
+  }
+
+  var Worker = window.Worker
+  if (typeof Worker === "undefined" || Worker.prototype.peixunSearchZh) return
+  var postMessage = Worker.prototype.postMessage
+  var vocabulary = null
+
+  Worker.prototype.peixunSearchZh = true
+  Worker.prototype.postMessage = function (message) {
+    var rest = Array.prototype.slice.call(arguments, 1)
+    if (message && message.type === SETUP && message.data && message.data.docs) {
+      vocabulary = new Vocabulary(message.data.docs, message.data.config.separator)
+    } else if (message && message.type === QUERY && vocabulary && typeof message.data === "string") {
+      try {
+        message = { type: QUERY, data: rewrite(message.data, vocabulary) }
+      } catch (error) {
+        console.warn("search-zh: query left as typed", error) // Material's own search still runs
+      }
+    }
+    return postMessage.apply(this, [message].concat(rest))
+  }
+
+  /* In the browser console: how a query is rewritten (peixunSearchZh.rewrite("如何处理矛盾")). */
+  window.peixunSearchZh = {
+    rewrite: function (query) { return vocabulary ? rewrite(query, vocabulary) : query },
+    ready: function () { return vocabulary !== null }
+  }
+})()

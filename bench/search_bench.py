@@ -1,0 +1,249 @@
+"""Search benchmark: the site's own search against Pagefind, on the same built course.
+
+    python bench/search_bench.py            # from the project root, with the project's venv
+
+Builds the course, indexes the same pages with Pagefind, runs the query set
+(tests/search/queries.yml) through both in Debian's Chromium, and reports recall@1,
+recall@3 and MRR, the index sizes and the query time in the browser (p50/p95).
+The report is printed and written to bench/search-results.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import gzip
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from peixun.search.measure import Answer, Engine, material_search, pagefind_search  # noqa: E402
+from peixun.search.metrics import Scores, first_hit, percentile  # noqa: E402
+from peixun.search.queryset import Query, load_queries  # noqa: E402
+from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+
+QUERIES = ROOT / "tests" / "search" / "queries.yml"
+REPORT = ROOT / "bench" / "search-results.md"
+# Pagefind reads the same article body Material indexes, minus what Material leaves out.
+PAGEFIND_ARGS = [
+    "--root-selector", "article.md-content__inner",
+    "--exclude-selectors", "[data-search-exclude]",
+    "--exclude-selectors", ".headerlink",
+    "--keep-index-url",
+    "--quiet",
+]  # fmt: skip
+KINDS = {"term": "术语", "question": "问句", "partial": "半个词", "lay": "学员说法"}
+
+
+@dataclass
+class EngineRun:
+    name: str
+    answers: list[Answer]  # from the first timed pass
+    times: list[float]  # every timed query, all passes (pass after pass, in query order)
+    index_bytes: int
+    index_gzip_bytes: int
+    index_note: str
+
+
+def log(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def build_site(site: Path) -> None:
+    log(f"构建站点 → {site}")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)]
+    proc = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, check=False)
+    if proc.returncode != 0:
+        sys.exit(f"站点构建失败：\n{proc.stdout}{proc.stderr}")
+
+
+def indexed_pages(site: Path) -> set[str]:
+    """Pages that Material's search indexes (pages excluded from search are not in it)."""
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    return {doc["location"].partition("#")[0] or "index.html" for doc in index["docs"]}
+
+
+def run_pagefind(site: Path) -> None:
+    """Index with Pagefind the pages Material indexes; other pages are taken out of the copy."""
+    keep = indexed_pages(site)
+    for page in site.rglob("*.html"):
+        if page.relative_to(site).as_posix() not in keep:
+            page.unlink()
+    log("Pagefind 建索引")
+    cmd = [sys.executable, "-m", "pagefind", "--site", str(site), "--output-subdir", "pagefind"]
+    proc = subprocess.run(cmd + PAGEFIND_ARGS, capture_output=True, text=True, check=False)
+    if proc.returncode != 0:
+        sys.exit(f"Pagefind 失败：\n{proc.stdout}{proc.stderr}")
+
+
+def sizes(files: list[Path]) -> tuple[int, int]:
+    raw = sum(f.stat().st_size for f in files)
+    zipped = sum(len(gzip.compress(f.read_bytes(), 9)) for f in files)
+    return raw, zipped
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@contextmanager
+def serve(site: Path) -> Iterator[str]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=site))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+
+
+def run_engine(ask: Engine, queries: list[Query], passes: int) -> tuple[list[Answer], list[float]]:
+    for query in queries:  # warm-up: the index is loaded, caches are filled
+        ask(query.query)
+    answers: list[Answer] = []
+    times: list[float] = []
+    for n in range(passes):
+        for query in queries:
+            answer = ask(query.query)
+            times.append(answer.ms)
+            if n == 0:
+                answers.append(answer)
+    return answers, times
+
+
+def measure(site: Path, queries: list[Query], passes: int, only: str | None) -> list[EngineRun]:
+    from playwright.sync_api import sync_playwright
+
+    material_files = [site / "search" / "search_index.json"]
+    pagefind_files = [f for f in (site / "pagefind").rglob("*") if f.is_file()]  # may be none
+    runs: list[EngineRun] = []
+    with serve(site) as base_url, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+        )
+        context = browser.new_context(locale="zh-CN", viewport={"width": 1280, "height": 900})
+        for name, make, files, note in (
+            ("本站搜索（Material + jieba + 查询分词）", material_search, material_files,
+             "search/search_index.json（离线用的 search_index.js 同样大小）"),
+            ("Pagefind 1.x（extended，中文分词）", pagefind_search, pagefind_files,
+             "pagefind/ 目录全部文件（按需加载其中一部分）"),
+        ):  # fmt: skip
+            if only and only not in make.__name__:
+                continue
+            log(f"查询：{name}")
+            page = context.new_page()
+            page.set_default_timeout(15_000)
+            answers, times = run_engine(make(page, base_url), queries, passes)
+            page.close()
+            raw, zipped = sizes(files)
+            runs.append(EngineRun(name, answers, times, raw, zipped, note))
+        browser.close()
+    return runs
+
+
+def kb(n: int) -> str:
+    return f"{n / 1024:.0f} KB"
+
+
+def report(runs: list[EngineRun], queries: list[Query], passes: int, took: float, load: str) -> str:
+    lines = [
+        "# 搜索评测结果",
+        "",
+        f"- 时间：{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}；"
+        f"查询集：{len(queries)} 条（tests/search/queries.yml）；"
+        f"计时：每条查询 {passes} 轮（先预热一轮不计）；用时 {took:.0f} 秒",
+        f"- 机器：{os.cpu_count()} 核；测量期间的平均负载（1 分钟）：{load}",
+        "- 排名：本站搜索按 Material 给每条结果的得分（结果列表按页分组，回车打开得分最高的一条；"
+        "只作分组标题、得分为 0 的页面链接不算）；Pagefind 按它的页面顺序，页内各部分按命中词数"
+        "（Pagefind 界面挑选小节的依据）。命中查询集里列出的任一小节即为找到。",
+        "- 用时：本站搜索从松开按键到结果列表画好（含 worker 往返和渲染）；Pagefind 从调用 "
+        "search() 到取回前 10 个页面的数据（不含渲染）。机器负载会明显影响用时；"
+        "“每条取最快一轮”取每条查询几轮中最快的一次，较接近空闲机器上的用时。",
+        "- Pagefind 1.5 建索引时用 jieba-rs 切词，查询时用浏览器的 Intl.Segmenter，两边切法不一致时"
+        "查不到（Pagefind 问题 #1237）；这里按它的默认用法测量。",
+        "",
+        "| 引擎 | recall@1 | recall@3 | MRR | 索引大小（gzip） | 查询用时 p50 / p95 "
+        "| 每条取最快一轮 p50 / p95 |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for run in runs:
+        ranks = [
+            first_hit(a.ranked, q.locations()) for a, q in zip(run.answers, queries, strict=True)
+        ]
+        s = Scores.of(ranks)
+        best = [min(run.times[i :: len(queries)]) for i in range(len(queries))]
+        lines.append(
+            f"| {run.name} | {s.recall_at_1:.1%} | {s.recall_at_3:.1%} | {s.mrr:.3f} | "
+            f"{kb(run.index_bytes)}（{kb(run.index_gzip_bytes)}） | "
+            f"{percentile(run.times, 50):.1f} ms / {percentile(run.times, 95):.1f} ms | "
+            f"{percentile(best, 50):.1f} ms / {percentile(best, 95):.1f} ms |"
+        )
+    lines += ["", "索引大小指：" + "；".join(f"{r.name}：{r.index_note}" for r in runs), ""]
+    lines += [
+        "## 按查询类型（recall@3）",
+        "",
+        "| 类型 | 条数 | " + " | ".join(r.name for r in runs) + " |",
+    ]
+    lines.append("|---|---|" + "---|" * len(runs))
+    for kind, label in KINDS.items():
+        picked = [i for i, q in enumerate(queries) if q.kind == kind]
+        cells = []
+        for run in runs:
+            ranks = [first_hit(run.answers[i].ranked, queries[i].locations()) for i in picked]
+            cells.append(f"{Scores.of(ranks).recall_at_3:.0%}")
+        lines.append(f"| {label} | {len(picked)} | " + " | ".join(cells) + " |")
+    for run in runs:
+        misses = []
+        for answer, query in zip(run.answers, queries, strict=True):
+            rank = first_hit(answer.ranked, query.locations())
+            if rank is None or rank > 1:
+                top = "、".join(answer.ranked[:3]) or "（无结果）"
+                misses.append(f"| {query.query} | {rank or '—'} | {top} |")
+        lines += ["", f"## {run.name}：没有排在第 1 的查询", ""]
+        lines += (
+            ["| 查询 | 名次 | 前三个结果 |", "|---|---|---|", *misses] if misses else ["（无）"]
+        )
+    return "\n".join(lines) + "\n"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--passes", type=int, default=3, help="timed passes over the query set")
+    parser.add_argument("--site", type=Path, help="use this built site instead of building one")
+    parser.add_argument("--only", choices=["material", "pagefind"], help="run one engine only")
+    args = parser.parse_args()
+    started = time.monotonic()
+    queries = load_queries(QUERIES)
+    with tempfile.TemporaryDirectory(prefix="peixun-search-bench-") as tmp:
+        site = Path(tmp) / "site"
+        if args.site:
+            shutil.copytree(args.site, site)
+        else:
+            build_site(site)
+        if args.only != "material":
+            run_pagefind(site)
+        load_before = os.getloadavg()[0]
+        runs = measure(site, queries, args.passes, args.only)
+        load = f"开始 {load_before:.1f}，结束 {os.getloadavg()[0]:.1f}"
+    text = report(runs, queries, args.passes, time.monotonic() - started, load)
+    REPORT.write_text(text, encoding="utf-8")
+    print(text)
+    log(f"已写入 {REPORT.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()

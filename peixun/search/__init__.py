@@ -1,0 +1,1 @@
+"""Chinese search: the user dictionary for jieba, the query set and its measurement."""

@@ -1,0 +1,120 @@
+"""Ask a built site's search the way a learner does, in a real browser (Playwright).
+
+Two engines on the same pages:
+
+- the site's own search: Material's search box, typed into and read back from its result list;
+- Pagefind, through its JavaScript API (``pagefind/pagefind.js``) loaded in the same page.
+
+Each answer is the list of result locations (``….html#id``, relative to the site), best
+first (Material: by the score it shows on each result; Pagefind: pages in its order, parts by
+matched words), and the time from the key press to the rendered list (Material) or to the
+loaded result data (Pagefind).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+from urllib.parse import urljoin, urlsplit
+
+if TYPE_CHECKING:  # Playwright is a test and benchmark dependency, not a build one
+    from playwright.sync_api import Page
+
+
+@dataclass(frozen=True)
+class Answer:
+    query: str
+    ranked: list[str]  # result locations, best first, relative to the site root
+    ms: float  # query time in the browser
+
+
+Engine = Callable[[str], Answer]
+
+# Watches Material's search box and result list: when a key is released in the box (Material
+# sends the query to its worker on keyup) and when the result summary is rewritten (Material
+# writes it once per result). Installed once per page.
+_WATCH_MATERIAL = """() => {
+  const input = document.querySelector("form[name=search] input[name=query]")
+  const meta = document.querySelector(".md-search-result__meta")
+  const watch = window.peixunSearchWatch = { sent: 0, done: 0, results: 0 }
+  input.addEventListener("keyup", () => { watch.sent = performance.now() })
+  new MutationObserver(() => { watch.done = performance.now(); watch.results++ })
+    .observe(meta, { childList: true, characterData: true, subtree: true })
+}"""
+
+# Result links by Material's score, best first: the order Material ranks them in (the list
+# shows them grouped by page; Enter opens the best). A page link whose score is 0 only heads
+# the sections found in that page (Material adds it for grouping): it is not a result.
+_READ_MATERIAL = """() => {
+  const watch = window.peixunSearchWatch
+  const links = []
+  const list = document.querySelector(".md-search-result__list")
+  for (const link of list.querySelectorAll("a.md-search-result__link")) {
+    const score = parseFloat(link.querySelector("article").dataset.mdScore)
+    if (score > 0) links.push({ href: link.href, score })
+  }
+  links.sort((a, b) => b.score - a.score)
+  return { links: links.map(link => link.href), ms: watch.done - watch.sent }
+}"""
+
+_PAGEFIND = """async (query) => {
+  window.peixunPagefind ||= await import(new URL("pagefind/pagefind.js", document.baseURI).href)
+  const pagefind = window.peixunPagefind
+  const start = performance.now()
+  const search = await pagefind.search(query)
+  const pages = await Promise.all(search.results.slice(0, 10).map(result => result.data()))
+  const ms = performance.now() - start
+  const links = []
+  for (const page of pages) {
+    // Within a page, the parts with the most matched words first (what Pagefind's own UI
+    // uses to pick the sections it shows), as Material's sections are ranked by score.
+    const subs = page.sub_results.length ? [...page.sub_results] : [page]
+    subs.sort((a, b) => (b.locations || []).length - (a.locations || []).length)
+    for (const sub of subs) links.push(new URL(sub.url, document.baseURI).href)
+  }
+  return { links, ms }
+}"""
+
+
+def site_location(url: str, base_url: str) -> str:
+    """``http://host/site/a/b.html?h=x#id`` → ``a/b.html#id`` (``index.html`` for the root)."""
+    parts = urlsplit(url)
+    base_path = urlsplit(base_url).path
+    path = parts.path.removeprefix(base_path) if parts.path.startswith(base_path) else parts.path
+    path = path.lstrip("/")
+    if path == "" or path.endswith("/"):
+        path += "index.html"
+    return f"{path}#{parts.fragment}" if parts.fragment else path
+
+
+def material_search(page: Page, base_url: str, timeout_ms: float = 10_000) -> Engine:
+    """Type queries into Material's search box on the site's home page."""
+    page.goto(urljoin(base_url, "index.html"))
+    page.evaluate(_WATCH_MATERIAL)
+    box = page.get_by_role("textbox", name="搜索")
+
+    def ask(query: str) -> Answer:
+        seen = page.evaluate("() => window.peixunSearchWatch.results")
+        box.fill(query)
+        box.press("End")  # Material reads the box on keyup
+        page.wait_for_function(
+            "n => window.peixunSearchWatch.results > n", arg=seen, timeout=timeout_ms
+        )
+        found = page.evaluate(_READ_MATERIAL)
+        ranked = [site_location(link, base_url) for link in found["links"]]
+        return Answer(query, ranked, float(found["ms"]))
+
+    return ask
+
+
+def pagefind_search(page: Page, base_url: str) -> Engine:
+    """Query Pagefind's JavaScript API; the bundle must be in ``pagefind/`` under the site."""
+    page.goto(urljoin(base_url, "index.html"))
+
+    def ask(query: str) -> Answer:
+        found = page.evaluate(_PAGEFIND, query)
+        ranked = [site_location(link, base_url) for link in found["links"]]
+        return Answer(query, ranked, float(found["ms"]))
+
+    return ask
