@@ -11,23 +11,19 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from peixun.mkdocs_bridge import build_errors
-from peixun.search.glossary import glossary_terms
+from peixun.mkdocs_bridge import glossary_of
 from peixun.search.index_file import write_compact
 from peixun.search.jieba_words import load_words
 from peixun.search.ranking import weigh_page_entries
 from peixun.search.userdict import dictionary
 
 log = get_plugin_logger(__name__)
-GLOSSARY = "glossary.md"
 SEARCH_PLUGIN = "material/search"
 INDEX_FILE = Path("search") / "search_index.json"
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    docs = Path(config.docs_dir)
-    with build_errors():
-        terms = [t.term for t in glossary_terms(docs / GLOSSARY, f"{docs.name}/{GLOSSARY}")]
+    terms = [t.term for t in glossary_of(config)]
     pages = [file.content_string for file in files.documentation_pages()]
     words = dictionary(terms, pages)
     load_words(words)

@@ -21,22 +21,48 @@ class Term:
     line: int  # of the term in glossary.md
 
 
+DEFINITION = re.compile(r"^:\s")
+NOT_A_TERM = re.compile(r"^(\s|#|<|!|[-*+>]\s|\d+\.\s|\{)")  # indented text, headings, lists…
+
+
 def parse_glossary(text: str, file: str = "docs/glossary.md") -> list[Term]:
-    """Read the definition list: a term line, then one or more ``:   definition`` lines."""
+    """Read the definition list: a term line, then ``:   definition`` (continued on the
+    following non-blank lines). A definition with no term above it is an error."""
     doc = parse_document(text, file)
-    lines = doc.body.split("\n")
     terms: list[Term] = []
-    for i, line in enumerate(lines):
-        is_term = line.strip() and not line.startswith((":", " ", "#", "<", "!"))
-        if not is_term or i + 1 >= len(lines) or not lines[i + 1].startswith(":"):
-            continue
-        definition = lines[i + 1][1:].strip()
-        # Indented continuation lines belong to the same definition.
-        for follow in lines[i + 2 :]:
-            if not follow.startswith("    ") or not follow.strip():
-                break
-            definition += follow.strip()
-        terms.append(Term(line.strip(), definition, doc.body_line + i))
+    candidate: tuple[str, int] | None = None  # a plain line that a definition may follow
+    defining: list[str] | None = None  # the definition being read, while it goes on
+    previous_blank = True
+
+    def close() -> None:
+        if defining is not None and terms and not terms[-1].definition:
+            terms[-1] = Term(terms[-1].term, "".join(defining), terms[-1].line)
+
+    for offset, line in enumerate(doc.body.split("\n")):
+        if DEFINITION.match(line):
+            close()
+            if candidate is not None:
+                terms.append(Term(candidate[0], "", candidate[1]))
+            elif defining is None:
+                raise ContentError(
+                    file,
+                    doc.body_line + offset,
+                    "这一行是释义（以“:”开头），但上面没有术语。请在释义的上一行写出术语。",
+                )
+            # A second definition of the same term is read but not kept: the first one wins.
+            candidate, defining = None, [line[1:].strip()] if candidate else []
+        elif not line.strip():
+            pass
+        elif defining is not None and (not previous_blank or line.startswith("    ")):
+            defining.append(line.strip())  # the definition's paragraph goes on
+        elif NOT_A_TERM.match(line):
+            close()
+            candidate, defining = None, None
+        else:
+            close()
+            candidate, defining = (line.strip(), doc.body_line + offset), None
+        previous_blank = not line.strip()
+    close()
     return terms
 
 

@@ -69,7 +69,13 @@ def questions_of(config: MkDocsConfig) -> dict[str, list[Question]]:
 
 
 # The pages after the chapters, in the order a learner needs them.
-REFERENCE_ORDER = ["xuexi-jindu.md", "zonghe-ceping.md", "cuoti-ben.md", "glossary.md", "sources.md"]
+REFERENCE_ORDER = [
+    "xuexi-jindu.md",
+    "zonghe-ceping.md",
+    "cuoti-ben.md",
+    "glossary.md",
+    "sources.md",
+]
 
 
 def title_chapter_sections(nav: Navigation, course: Course) -> None:

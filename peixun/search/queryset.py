@@ -12,7 +12,7 @@ from peixun.errors import ContentError
 from peixun.schema import validate
 from peixun.yamltext import load_yaml
 
-TARGET_PATTERN = r"^[A-Za-z0-9_./-]+\.md(#[A-Za-z0-9_-]+)?$"
+TARGET_PATTERN = r"^[A-Za-z0-9_./-]+\.md(#[^\s#]+)?$"  # ids may be Chinese (### headings)
 
 
 class Query(BaseModel):

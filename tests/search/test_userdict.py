@@ -8,7 +8,7 @@ import jieba
 import pytest
 
 from peixun.errors import ContentError
-from peixun.search.glossary import glossary_terms
+from peixun.glossary import load_glossary, parse_glossary
 from peixun.search.jieba_words import load_words
 from peixun.search.userdict import dictionary, formula_words, heading_words, userdict_text
 
@@ -33,9 +33,7 @@ title: 术语表
 
 
 def test_glossary_terms_are_read_with_their_lines(tmp_path: Path) -> None:
-    path = tmp_path / "glossary.md"
-    path.write_text(GLOSSARY, encoding="utf-8")
-    terms = glossary_terms(path, "docs/glossary.md")
+    terms = parse_glossary(GLOSSARY, "docs/glossary.md")
     assert [(t.term, t.line) for t in terms] == [
         ("民主集中制", 5),
         ("求实四问", 8),
@@ -45,16 +43,14 @@ def test_glossary_terms_are_read_with_their_lines(tmp_path: Path) -> None:
 
 
 def test_a_definition_without_a_term_names_file_and_line(tmp_path: Path) -> None:
-    path = tmp_path / "glossary.md"
-    path.write_text("---\ntitle: 术语表\n---\n\n:   没有术语的释义\n", encoding="utf-8")
     with pytest.raises(ContentError) as caught:
-        glossary_terms(path, "docs/glossary.md")
+        parse_glossary("---\ntitle: 术语表\n---\n\n:   没有术语的释义\n", "docs/glossary.md")
     assert str(caught.value).startswith("docs/glossary.md 第 5 行：")
     assert "上面没有术语" in str(caught.value)
 
 
 def test_a_missing_glossary_gives_no_terms(tmp_path: Path) -> None:
-    assert glossary_terms(tmp_path / "glossary.md", "docs/glossary.md") == []
+    assert load_glossary(tmp_path) == []
 
 
 def test_heading_words_take_quoted_words_and_numbered_concepts() -> None:
@@ -94,7 +90,7 @@ def test_jieba_keeps_the_course_terms_whole_once_loaded() -> None:
 
 def test_the_real_course_dictionary_has_the_issue_terms(root: Path) -> None:
     docs = root / "docs"
-    terms = [t.term for t in glossary_terms(docs / "glossary.md", "docs/glossary.md")]
+    terms = [t.term for t in load_glossary(docs)]
     pages = [p.read_text(encoding="utf-8") for p in docs.rglob("*.md")]
     words = set(dictionary(terms, pages))
     assert {"民主集中制", "三会一课", "求实四问", "五个必访"} <= words
