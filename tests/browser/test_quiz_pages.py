@@ -8,7 +8,9 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Page, expect
 
+from peixun.course import load_course
 from tests.browser.quizhelp import LESSON1, answer, question, ready
+from tests.sitebuild import ROOT
 
 CHAPTER_TEST = "01-juese-renzhi/zhangjie-ceshi.html"
 EXAM = "zonghe-ceping.html"
@@ -68,9 +70,14 @@ def test_exam_draws_twenty_balanced_questions_and_scores_them(page: Page, site_u
     for i in range(20):
         answer(drawn.nth(i), correct=i != 0)
     expect(score).to_have_text("已答 20 / 20 题，答对 19 题，得分 95 分。")
-    breakdown = page.locator(".px-quiz__breakdown")
-    expect(breakdown.locator("tbody tr")).to_have_count(1)
-    expect(breakdown.locator("tbody tr td")).to_have_text(["第一章 角色认知", "20 / 20", "19"])
+    breakdown = page.locator(".px-quiz__breakdown tbody tr")
+    chapters = load_course(ROOT / "docs", ROOT / "sources").chapters
+    expect(breakdown).to_have_count(len(chapters))  # balanced: every chapter is drawn from
+    rows = [breakdown.nth(i).locator("td").all_inner_texts() for i in range(len(chapters))]
+    assert [row[0] for row in rows] == [c.title for c in chapters]
+    per_chapter = 20 // len(chapters)
+    assert all(row[1] == f"{per_chapter} / {per_chapter}" for row in rows)
+    assert sum(int(row[2]) for row in rows) == 19
     first = drawn.nth(0).get_attribute("id")
     page.get_by_role("button", name="重新抽题").click()
     expect(score).to_have_text("已答 0 / 20 题，答对 0 题。")

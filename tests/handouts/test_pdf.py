@@ -161,8 +161,8 @@ def test_one_chapter_only(pdf_run: PdfRun, tmp_path: Path) -> None:
     result = run_handouts("--pdf", "--site", str(site), "--chapter", "01-juese-renzhi")
     assert result.returncode == 0, result.stderr
     assert sorted(p.name for p in site.rglob("*.pdf")) == [
-        "01-juese-renzhi-teacher.pdf",
         "01-juese-renzhi-student.pdf",
+        "01-juese-renzhi-teacher.pdf",
     ]
 
 
