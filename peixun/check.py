@@ -10,7 +10,7 @@ from pathlib import Path
 
 from peixun.content_check import check_course
 from peixun.course import Course, load_course
-from peixun.errors import ContentError, ContentErrors
+from peixun.errors import ContentError, ContentErrors, problems_of
 from peixun.glossary import GLOSSARY_FILE, load_glossary
 from peixun.quiz import course_questions
 
@@ -25,10 +25,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _problems(exc: ContentError | ContentErrors) -> list[ContentError]:
-    return exc.errors if isinstance(exc, ContentErrors) else [exc]
-
-
 def run(args: argparse.Namespace) -> int:
     root: Path = args.project
     if not (root / "docs").is_dir():
@@ -39,7 +35,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         course = load_course(root / "docs", root / "sources")
     except (ContentError, ContentErrors) as exc:
-        problems.extend(_problems(exc))
+        problems.extend(problems_of(exc))
     question_count = 0
     if course is not None:
         glossary = load_glossary(root / "docs")
@@ -48,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
             questions = course_questions(course, root / "quizzes")
             question_count = sum(len(qs) for qs in questions.values())
         except (ContentError, ContentErrors) as exc:
-            problems.extend(_problems(exc))
+            problems.extend(problems_of(exc))
     for problem in problems:
         print(problem)
     if problems:

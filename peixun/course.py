@@ -6,10 +6,11 @@ import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from peixun.errors import ContentError, ContentErrors
+from peixun.errors import ContentError, ContentErrors, problems_of
 from peixun.frontmatter import Document, read_document
 from peixun.schema import validate
 
@@ -43,6 +44,9 @@ class ChapterMeta(BaseModel):
     model_config = ConfigDict(extra="allow")
     title: str = Field(min_length=1)
     summary: str = Field(min_length=1)
+
+
+Meta = TypeVar("Meta", LessonMeta, ChapterMeta)
 
 
 @dataclass
@@ -124,6 +128,11 @@ def _check_sources(meta: LessonMeta, document: Document, sources_dir: Path) -> l
     return errors
 
 
+def _read(path: Path, shown: str, model: type[Meta]) -> tuple[Document, Meta]:
+    doc = read_document(path, shown)
+    return doc, validate(model, doc.meta, shown, doc.locate)
+
+
 def load_course(docs_dir: Path, sources_dir: Path, shown_prefix: str = "docs") -> Course:
     """Read every chapter and lesson, collecting all front-matter problems before raising."""
     errors: list[ContentError] = []
@@ -138,16 +147,11 @@ def load_course(docs_dir: Path, sources_dir: Path, shown_prefix: str = "docs") -
             errors.append(ContentError(shown, None, "章节文件夹缺少 index.md（章节页）。"))
             continue
         try:
-            doc = read_document(index, shown)
-            chapter = Chapter(
-                folder.name, int(match[1]), validate(ChapterMeta, doc.meta, shown, doc.locate)
-            )
-        except ContentErrors as exc:
-            errors.extend(exc.errors)
+            doc, chapter_meta = _read(index, shown, ChapterMeta)
+        except (ContentError, ContentErrors) as exc:
+            errors.extend(problems_of(exc))
             continue
-        except ContentError as exc:
-            errors.append(exc)
-            continue
+        chapter = Chapter(folder.name, int(match[1]), chapter_meta)
         for path in sorted(folder.iterdir()):
             lesson_match = LESSON_FILE.match(path.name)
             if not lesson_match:
@@ -155,13 +159,9 @@ def load_course(docs_dir: Path, sources_dir: Path, shown_prefix: str = "docs") -
             src_path = f"{folder.name}/{path.name}"
             shown = f"{shown_prefix}/{src_path}"
             try:
-                doc = read_document(path, shown)
-                meta = validate(LessonMeta, doc.meta, shown, doc.locate)
-            except ContentErrors as exc:
-                errors.extend(exc.errors)
-                continue
-            except ContentError as exc:
-                errors.append(exc)
+                doc, meta = _read(path, shown, LessonMeta)
+            except (ContentError, ContentErrors) as exc:
+                errors.extend(problems_of(exc))
                 continue
             errors.extend(_check_sources(meta, doc, sources_dir))
             chapter.lessons.append(Lesson(src_path, int(lesson_match[1]), meta, doc))

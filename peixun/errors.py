@@ -28,3 +28,8 @@ class ContentErrors(Exception):
     def __init__(self, errors: list[ContentError]) -> None:
         super().__init__("\n".join(str(e) for e in errors))
         self.errors = errors
+
+
+def problems_of(exc: ContentError | ContentErrors) -> list[ContentError]:
+    """The individual problems behind either kind of content error."""
+    return exc.errors if isinstance(exc, ContentErrors) else [exc]
