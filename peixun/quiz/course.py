@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from peixun.course import Course, Lesson
-from peixun.errors import ContentError, ContentErrors
+from peixun.errors import ContentError, ContentErrors, problems_of
 from peixun.quiz.bank import LoadedBank, check_references, read_bank
 from peixun.quiz.generate import Distractors, Placed, questions_for
 from peixun.quiz.lessontext import enumerations, section_ids
@@ -38,10 +38,8 @@ def _read_banks(
             continue
         try:
             banks[slug] = read_bank(path, shown)
-        except ContentErrors as exc:
-            errors.extend(exc.errors)
-        except ContentError as exc:
-            errors.append(exc)
+        except (ContentError, ContentErrors) as exc:
+            errors.extend(problems_of(exc))
     return banks
 
 
