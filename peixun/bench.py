@@ -196,6 +196,7 @@ class ScalePoint:
     check_seconds: float  # the editorial content check over the whole course
     site_bytes: int
     lesson_html_bytes: int
+    search_index_bytes: int = 0
 
 
 def _tree_bytes(folder: Path) -> int:
@@ -240,6 +241,7 @@ def scale_point(
         check_s,
         _tree_bytes(site),
         first_lesson_html(site, project).stat().st_size,
+        (site / "search" / "search_index.json").stat().st_size,
     )
     shutil.rmtree(project / "site-ours")  # N=1000 sites take hundreds of MB
     shutil.rmtree(project / "site-plain", ignore_errors=True)
@@ -456,7 +458,7 @@ def page_weight(site: Path, project: Path, browser: bool) -> PageWeight:
     page = first_lesson_html(site, project)
     result = PageWeight(asset("assets/quiz/quiz.js"), asset("assets/quiz/quiz.css"), "")
     result.lesson = page.relative_to(site).as_posix()
-    result.search_index = asset("search/search_index.js") or asset("search/search_index.json")
+    result.search_index = asset("search/search_index.json") or asset("search/search_index.js")
     if browser:
         try:
             result.transfer = browser_transfer(site, page)
@@ -564,7 +566,14 @@ def describe_machine() -> list[tuple[str, str]]:
         ("Python", platform.python_version()),
         ("MkDocs / Material", f"{version('mkdocs')} / {version('mkdocs-material')}"),
         ("测量时间", datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")),
+        ("开始时负载", _load()),
     ]
+
+
+def _load() -> str:
+    """Load average: other work on this shared machine slows every build alike."""
+    one, five, fifteen = os.getloadavg()
+    return f"{one:.1f} / {five:.1f} / {fifteen:.1f}（1/5/15 分钟平均）"
 
 
 def _s(x: float | None, digits: int = 2) -> str:
@@ -673,8 +682,8 @@ def render(r: Results) -> str:
             "## 2. 合成课程的规模（`python -m peixun synth`，每章约 10 课、每课约 10 题）",
             "",
             "| 课数 N | 题数 | 墙钟（秒） | MkDocs 计时（秒） | 每课（毫秒） | 峰值内存 "
-            "| 纯 Material 墙钟（秒） | 读入课程（秒） | 内容检查（秒） | 网站大小 | 一个课文页 HTML | 警告数 |",
-            "|---|---|---|---|---|---|---|---|---|---|---|---|",
+            "| 纯 Material 墙钟（秒） | 读入课程（秒） | 内容检查（秒） | 网站大小 | 一个课文页 HTML | 搜索索引 | 警告数 |",
+            "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
         ]
         for p in r.scale:
             per = (p.ours.built_in or p.ours.wall) / p.lessons * 1000
@@ -683,7 +692,8 @@ def render(r: Results) -> str:
                 f"| {per:.0f} | {p.ours.max_rss / MIB:.0f} MiB "
                 f"| {_s(p.plain.wall if p.plain else None, 1)} | {p.load_seconds:.2f} "
                 f"| {p.check_seconds:.2f} | {p.site_bytes / MIB:.0f} MiB "
-                f"| {_kb(p.lesson_html_bytes)} | {p.ours.warnings} |"
+                f"| {_kb(p.lesson_html_bytes)} | {p.search_index_bytes / MIB:.1f} MiB "
+                f"| {p.ours.warnings} |"
             )
     if r.rebuilds:
         out += [
@@ -809,6 +819,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"错误：{exc}", file=sys.stderr)
         return 1
     results.minutes = (time.perf_counter() - started) / 60
+    results.machine.append(("结束时负载", _load()))
     report = render(results)
     args.output.parent.mkdir(parents=True, exist_ok=True)
     notes = _kept_notes(args.output)
