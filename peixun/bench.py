@@ -489,14 +489,14 @@ class Handouts:
         return self.seconds / self.chapters
 
 
-def time_handouts(project: Path) -> Handouts:
-    """``python -m peixun handouts --pdf`` in a project whose site is built, if handouts exist."""
+def time_handouts(project: Path, site: Path) -> Handouts:
+    """``python -m peixun handouts --pdf`` on a built site, if handouts exist."""
     if importlib.util.find_spec("peixun.handouts") is None:
         return Handouts(False, note="python -m peixun handouts 尚未实现（handouts 分支未合并）")
     chapters = len(load_course(project / "docs", project / "sources").chapters)
     start = time.perf_counter()
     proc = subprocess.run(
-        [sys.executable, "-m", "peixun", "handouts", "--pdf"],
+        [sys.executable, "-m", "peixun", "handouts", "--pdf", "--site", str(site)],
         cwd=project,
         env=_env(),
         capture_output=True,
@@ -808,7 +808,7 @@ def run(args: argparse.Namespace) -> int:
             say("4. 页面体积")
             results.weight = page_weight(project / "site-ours", project, not args.no_browser)
             say("5. PDF 讲义")
-            results.handouts = time_handouts(project)
+            results.handouts = time_handouts(project, project / "site-ours")
             if args.profile:
                 say(f"剖析 N={sizes[-1]} 的构建（cProfile）")
                 out = args.output.resolve().parent / f"profile-N{sizes[-1]}.txt"
