@@ -5,6 +5,7 @@ Run in the build (each problem a warning, so ``--strict`` stops) and by ``python
 
 from __future__ import annotations
 
+import gc
 import re
 from collections import defaultdict
 from collections.abc import Iterator
@@ -213,6 +214,19 @@ SHARED = 0.5  # share of the shorter paragraph's 8-grams that makes two paragrap
 
 def check_shared_passages(course: Course) -> list[ContentError]:
     """No passage told twice: paragraphs of two lessons sharing most of their 8-grams."""
+    # The index holds a set per 8-gram (a million at 1,000 lessons); with the cycle collector
+    # walking them all again and again, the check grew faster than the course. Nothing here
+    # makes reference cycles, so pause the collector while indexing.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _shared_passages(course)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _shared_passages(course: Course) -> list[ContentError]:
     index: dict[int, set[int]] = defaultdict(set)  # hash of 8-gram -> paragraph numbers
     paragraphs: list[tuple[Lesson, int, int]] = []  # lesson, line, number of 8-grams
     errors = []
