@@ -16,6 +16,7 @@ from peixun.bench import (
     Weight,
     page_weight,
     plain_config,
+    profile_build,
     render,
     run_build,
     serve_rebuilds,
@@ -135,3 +136,12 @@ def test_synth_command_reports_a_clear_error(
     assert main(["synth", "--lessons", "3", "--out", str(tmp_path), "--from", str(ROOT)]) == 1
     assert "不是空的" in capsys.readouterr().err
     assert (tmp_path / "keep.md").read_text(encoding="utf-8") == "x"
+
+
+def test_profile_writes_a_call_tree_naming_our_hooks(tiny: Path, tmp_path: Path) -> None:
+    out = tmp_path / "profile.txt"
+    head = profile_build(tiny, out, top=400)
+    assert out.is_file()
+    assert "mkdocs build" in head
+    assert "hooks/course.py" in out.read_text(encoding="utf-8")
+    assert not (tiny / "site-profile").exists()
