@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import argparse
 from pathlib import Path
 
 import pytest
 import yaml
 
+from peixun import synth
 from peixun.bench import (
     Build,
     Comparison,
@@ -24,7 +26,6 @@ from peixun.bench import (
     targets,
     write_plain_config,
 )
-from peixun.cli import main
 from peixun.synth import synthesize
 from tests.sitebuild import ROOT
 
@@ -132,8 +133,11 @@ def test_targets_say_met_and_missed() -> None:
 def test_synth_command_reports_a_clear_error(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    parser = argparse.ArgumentParser()
+    synth.add_arguments(parser)
     (tmp_path / "keep.md").write_text("x", encoding="utf-8")
-    assert main(["synth", "--lessons", "3", "--out", str(tmp_path), "--from", str(ROOT)]) == 1
+    args = parser.parse_args(["--lessons", "3", "--out", str(tmp_path), "--from", str(ROOT)])
+    assert synth.run(args) == 1
     assert "不是空的" in capsys.readouterr().err
     assert (tmp_path / "keep.md").read_text(encoding="utf-8") == "x"
 
