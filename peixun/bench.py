@@ -499,7 +499,9 @@ class Handouts:
 
 def time_handouts(project: Path, site: Path) -> Handouts:
     """``python -m peixun handouts --pdf`` on a built site, if handouts exist."""
-    if importlib.util.find_spec("peixun.handouts") is None:
+    spec = importlib.util.find_spec("peixun.handouts")
+    # Only this checkout's own handouts: an editable install elsewhere may also offer one.
+    if spec is None or not str(spec.origin).startswith(str(PACKAGE_ROOT)):
         return Handouts(False, note="python -m peixun handouts 尚未实现（handouts 分支未合并）")
     chapters = len(load_course(project / "docs", project / "sources").chapters)
     start = time.perf_counter()
@@ -887,3 +889,9 @@ def _kept_notes(path: Path) -> str:
     text = path.read_text(encoding="utf-8")
     at = text.find(NOTES_HEADING)
     return "\n" + text[at:] if at >= 0 else ""
+
+
+if __name__ == "__main__":  # python -m peixun.bench, without the other commands
+    _parser = argparse.ArgumentParser(prog="python -m peixun.bench")
+    add_arguments(_parser)
+    sys.exit(run(_parser.parse_args()))

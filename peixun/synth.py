@@ -300,3 +300,9 @@ def run(args: argparse.Namespace) -> int:
         "PYTHONPATH=<项目根目录> python -m mkdocs build --no-strict"
     )
     return 0
+
+
+if __name__ == "__main__":  # python -m peixun.synth, without the other commands
+    _parser = argparse.ArgumentParser(prog="python -m peixun.synth")
+    add_arguments(_parser)
+    sys.exit(run(_parser.parse_args()))
