@@ -5,6 +5,7 @@ Run in the build (each problem a warning, so ``--strict`` stops) and by ``python
 
 from __future__ import annotations
 
+import gc
 import re
 from collections import defaultdict
 from collections.abc import Iterator
@@ -17,6 +18,7 @@ from peixun.errors import ContentError
 from peixun.glossary import Term
 
 HAN = "\u3400-\u9fff"
+HAN_CHAR = re.compile(f"[{HAN}]")
 FIXED_FIRST = ("学习目标", "mubiao")
 FIXED_LAST = (("本课要点", "yaodian"), ("思考与讨论", "taolun"), ("资料来源", "laiyuan"))
 HEADING = re.compile(r"^##\s+(?P<text>.+?)\s*(?:\{\s*#(?P<id>[^}\s]+)\s*\})?\s*$")
@@ -62,22 +64,40 @@ def _traditional(text: str) -> list[str]:
     The phrase tables alone misfire on some simplified text (即告结束 → 告結); a character
     that stays the same when converted on its own is Simplified already.
     """
+    # Only a character that changes alone can be reported: without one, skip the costly
+    # phrase conversion of the whole line (most lines).
+    changing = _changing_alone(set(text))
+    if not changing:
+        return []
     converted = _t2s().t2s(text)
     if converted == text or len(converted) != len(text):
         return []
-    return sorted(
-        {a for a, b in zip(text, converted, strict=True) if a != b and _t2s().t2s(a) != a}
-    )
+    return sorted({a for a, b in zip(text, converted, strict=True) if a != b and a in changing})
+
+
+_ALONE: dict[bool, set[str]] = {True: set(), False: set()}  # does OpenCC change it alone?
+
+
+def _changing_alone(chars: set[str]) -> set[str]:
+    """Those of ``chars`` that OpenCC converts on their own (memoised: set operations only)."""
+    for ch in chars - _ALONE[True] - _ALONE[False]:
+        _ALONE[_t2s().t2s(ch) != ch].add(ch)
+    return chars & _ALONE[True]
 
 
 def _not_gb2312(text: str) -> list[str]:
+    han = HAN_CHAR.findall(text)
+    try:
+        "".join(han).encode("gb2312")  # one call for the usual line where every character fits
+        return []
+    except UnicodeEncodeError:
+        pass
     out = []
-    for ch in text:
-        if re.match(rf"[{HAN}]", ch):
-            try:
-                ch.encode("gb2312")
-            except UnicodeEncodeError:
-                out.append(ch)
+    for ch in han:
+        try:
+            ch.encode("gb2312")
+        except UnicodeEncodeError:
+            out.append(ch)
     return out
 
 
@@ -194,6 +214,19 @@ SHARED = 0.5  # share of the shorter paragraph's 8-grams that makes two paragrap
 
 def check_shared_passages(course: Course) -> list[ContentError]:
     """No passage told twice: paragraphs of two lessons sharing most of their 8-grams."""
+    # The index holds a set per 8-gram (a million at 1,000 lessons); with the cycle collector
+    # walking them all again and again, the check grew faster than the course. Nothing here
+    # makes reference cycles, so pause the collector while indexing.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _shared_passages(course)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _shared_passages(course: Course) -> list[ContentError]:
     index: dict[int, set[int]] = defaultdict(set)  # hash of 8-gram -> paragraph numbers
     paragraphs: list[tuple[Lesson, int, int]] = []  # lesson, line, number of 8-grams
     errors = []

@@ -1,0 +1,151 @@
+"""The pieces of ``python -m peixun bench`` on a tiny course (no timed assertions)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+import pytest
+import yaml
+
+from peixun import synth
+from peixun.bench import (
+    Build,
+    Comparison,
+    PageWeight,
+    Results,
+    ScalePoint,
+    Weight,
+    page_weight,
+    plain_config,
+    profile_build,
+    render,
+    run_build,
+    serve_rebuilds,
+    static_transfer,
+    targets,
+    write_plain_config,
+)
+from peixun.synth import synthesize
+from tests.sitebuild import ROOT
+
+
+@pytest.fixture(scope="module")
+def tiny(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = tmp_path_factory.mktemp("tiny") / "course"
+    synthesize(ROOT, project, 3)
+    write_plain_config(project)
+    return project
+
+
+def test_plain_config_drops_only_our_hooks_and_assets() -> None:
+    ours = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    plain = plain_config(ours)
+    for key in ("hooks:", "extra_css:", "extra_javascript:"):
+        assert key in ours
+        assert f"\n{key}" not in plain
+    assert "hooks/course.py" not in plain and "quiz.js" not in plain
+    # Everything else stays, YAML tags included.
+    for kept in (
+        "theme:",
+        "plugins:",
+        "markdown_extensions:",
+        "!!python/object/apply",
+        "polyfills",
+    ):
+        assert kept in plain
+    yaml.compose(plain, Loader=yaml.SafeLoader)  # still well-formed YAML
+
+
+def test_plain_build_has_no_quiz_assets_and_ours_has(tiny: Path, tmp_path: Path) -> None:
+    plain = run_build(tiny, tmp_path / "plain", "mkdocs-plain.yml")
+    assert plain.returncode == 0, plain.log
+    assert plain.built_in is not None and plain.built_in > 0
+    assert plain.max_rss > 10 * 1024 * 1024  # a Python process with MkDocs loaded
+    html = (tmp_path / "plain" / "index.html").read_text(encoding="utf-8")
+    assert "quiz.js" not in html
+    ours = run_build(tiny, tmp_path / "ours")
+    assert ours.returncode == 0, ours.log
+    assert "quiz.js" in (tmp_path / "ours" / "index.html").read_text(encoding="utf-8")
+
+    weight = page_weight(tmp_path / "ours", tiny, browser=False)
+    assert weight.lesson.endswith(".html")
+    assert weight.quiz_js is not None and weight.search_index is not None
+    assert f"/{weight.lesson}" in weight.transfer
+    assert weight.total().raw > weight.search_index.raw  # Material's bundle alone is larger
+
+
+def test_static_transfer_counts_the_page_and_what_it_references(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "css").mkdir()
+    (tmp_path / "css" / "x.css").write_text("body{}" * 10)
+    (tmp_path / "s.js").write_text("let a=1;")
+    page = tmp_path / "a" / "p.html"
+    page.write_text(
+        '<link rel="stylesheet" href="../css/x.css"><link rel="next" href="q.html">'
+        '<script src="../s.js"></script><script src="https://example.org/x.js"></script>'
+    )
+    out = static_transfer(tmp_path, page)
+    assert set(out) == {"/a/p.html", "/css/x.css", "/s.js"}
+    assert out["/css/x.css"].raw == 60
+
+
+def test_serve_rebuilds_after_a_lesson_edit(tiny: Path) -> None:
+    lesson = next((tiny / "docs").glob("0*/01-*.md"))
+    [rebuild] = serve_rebuilds(tiny, [lesson], timeout=120)
+    assert rebuild.what == lesson.relative_to(tiny).as_posix()
+    assert rebuild.seconds is not None and rebuild.seconds > 0
+
+
+def _build(cpu: float, rss_mib: int = 100) -> Build:
+    return Build(cpu + 2, cpu - 1, rss_mib * 1024 * 1024, 0, 0, "", cpu)
+
+
+def test_targets_say_met_and_missed() -> None:
+    results = Results(
+        [("CPU", "测试")],
+        comparison=Comparison([_build(12)] * 5, [_build(10)] * 5),
+        scale=[
+            ScalePoint(100, 1000, _build(10), _build(5), 0.1, 0.2, 1, 1),
+            ScalePoint(1000, 10000, _build(110, 2000), _build(40), 1, 2, 1, 1),
+        ],
+        weight=PageWeight(
+            Weight(9000, 3000), Weight(5000, 2000), "a.html", {"/a.html": Weight(400_000, 90_000)}
+        ),
+    )
+    rows = {name: (measured, met) for name, measured, met in targets(results)}
+    assert rows["钩子使构建时间增加 ≤ 15%"] == (
+        "+20%（CPU 时间中位数之比 1.20；墙钟 1.17）",
+        "**未达到**",
+    )
+    assert rows["N=1000 构建时间 ≤ 10 × N=100（无平方级步骤）"] == (
+        "11.0 ×（CPU 时间；墙钟 9.3 ×；纯 Material 8.0 ×）",
+        "**未达到**",
+    )
+    assert rows["N=1000 峰值内存 ≤ 1 GiB"] == ("2000 MiB", "**未达到**")
+    assert rows["测验 JS+CSS gzip 后 ≤ 8 KB"] == ("5.0 KB", "达到")
+    assert rows["一个课文页传输量 ≤ 300 KB"][1] == "**未达到**"
+    report = render(results)
+    assert "| 本项目（全部钩子） | 12.00 | 14.00 | 11.00 |" in report
+    assert "| 1000 | 10000 | 110.0 | 112.0 | 109.0 | 110 | 2000 MiB | 40.0 |" in report
+
+
+def test_synth_command_reports_a_clear_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    parser = argparse.ArgumentParser()
+    synth.add_arguments(parser)
+    (tmp_path / "keep.md").write_text("x", encoding="utf-8")
+    args = parser.parse_args(["--lessons", "3", "--out", str(tmp_path), "--from", str(ROOT)])
+    assert synth.run(args) == 1
+    assert "不是空的" in capsys.readouterr().err
+    assert (tmp_path / "keep.md").read_text(encoding="utf-8") == "x"
+
+
+def test_profile_writes_a_call_tree_naming_our_hooks(tiny: Path, tmp_path: Path) -> None:
+    out = tmp_path / "profile.txt"
+    head = profile_build(tiny, out, top=400)
+    assert out.is_file()
+    assert "mkdocs build" in head
+    assert "hooks/course.py" in out.read_text(encoding="utf-8")
+    assert not (tiny / "site-profile").exists()
