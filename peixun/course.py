@@ -101,12 +101,17 @@ class Chapter:
 @dataclass
 class Course:
     chapters: list[Chapter]
+    _by_path: dict[str, Lesson] = field(default_factory=dict, init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        # Hooks look lessons up for every page: keep that constant-time at a thousand lessons.
+        self._by_path = {lesson.src_path: lesson for lesson in self.lessons()}
 
     def lessons(self) -> list[Lesson]:
         return [lesson for chapter in self.chapters for lesson in chapter.lessons]
 
     def lesson(self, src_path: str) -> Lesson | None:
-        return next((x for x in self.lessons() if x.src_path == src_path), None)
+        return self._by_path.get(src_path)
 
     def chapter(self, folder: str) -> Chapter | None:
         return next((c for c in self.chapters if c.folder == folder), None)
