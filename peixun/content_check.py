@@ -220,7 +220,8 @@ def check_shared_passages(course: Course) -> list[ContentError]:
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _shared_passages(course)
+        # Sorted, so that a build's warnings come in the same order every time.
+        return sorted(_shared_passages(course), key=lambda e: (e.file, e.line or 0, e.message))
     finally:
         if enabled:
             gc.enable()
