@@ -16,9 +16,8 @@ from opencc_purepy import OpenCC
 from peixun.course import Course, Lesson
 from peixun.errors import ContentError
 from peixun.glossary import Term
+from peixun.hanzi import HAN, HAN_CHARACTER
 
-HAN = "\u3400-\u9fff"
-HAN_CHAR = re.compile(f"[{HAN}]")
 FIXED_FIRST = ("学习目标", "mubiao")
 FIXED_LAST = (("本课要点", "yaodian"), ("思考与讨论", "taolun"), ("资料来源", "laiyuan"))
 HEADING = re.compile(r"^##\s+(?P<text>.+?)\s*(?:\{\s*#(?P<id>[^}\s]+)\s*\})?\s*$")
@@ -86,7 +85,7 @@ def _changing_alone(chars: set[str]) -> set[str]:
 
 
 def _not_gb2312(text: str) -> list[str]:
-    han = HAN_CHAR.findall(text)
+    han = HAN_CHARACTER.findall(text)
     try:
         "".join(han).encode("gb2312")  # one call for the usual line where every character fits
         return []

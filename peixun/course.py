@@ -12,11 +12,11 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from peixun.errors import ContentError, ContentErrors, problems_of
 from peixun.frontmatter import Document, read_document
+from peixun.hanzi import han_count
 from peixun.schema import validate
 
 CHAPTER_DIR = re.compile(r"^(\d{2})-[a-z0-9-]+$")
 LESSON_FILE = re.compile(r"^(\d{2})-[a-z0-9-]+\.md$")
-HAN = re.compile(r"[\u3400-\u9fff]")
 HAN_PER_MINUTE = 300  # an unhurried reading pace for study material
 
 
@@ -69,7 +69,7 @@ class Lesson:
 
     @property
     def han_chars(self) -> int:
-        return len(HAN.findall(self.document.body))
+        return han_count(self.document.body)
 
     @property
     def minutes(self) -> int:

@@ -30,11 +30,11 @@ from peixun.content_check import DEBRIS
 from peixun.course import Chapter, Course, Lesson, load_course
 from peixun.errors import ContentError, ContentErrors
 from peixun.frontmatter import read_document
+from peixun.hanzi import HAN_CHARACTER
 
 MARKER = ".peixun-synth"  # marks a folder this command made, so it may be overwritten
 MAX_PER_LEVEL = 99  # chapter folders and lesson files are numbered with two digits
 VARY_EVERY = 7  # < 8: every 8-gram of a varied paragraph contains a replaced character
-HAN = re.compile(r"[\u3400-\u9fff]")
 # Spans that are not prose (inline code, link targets, attribute lists, tags) stay as written.
 PROTECTED = re.compile(r"`[^`]*`|\]\([^)]*\)|\{[:#][^}]*\}|<[^>]+>")
 BANK_TEXT_FIELDS = ("stem", "explanation")
@@ -67,7 +67,7 @@ def _alphabet() -> tuple[str, ...]:
     from opencc_purepy import OpenCC
 
     t2s = OpenCC("t2s")
-    debris = set(HAN.findall(DEBRIS.pattern))
+    debris = set(HAN_CHARACTER.findall(DEBRIS.pattern))
     chars = []
     for high in range(0xB0, 0xD8):
         for low in range(0xA1, 0xFF):
@@ -75,7 +75,7 @@ def _alphabet() -> tuple[str, ...]:
                 ch = bytes((high, low)).decode("gb2312")
             except UnicodeDecodeError:
                 continue
-            if HAN.fullmatch(ch) and ch not in debris and t2s.t2s(ch) == ch:
+            if HAN_CHARACTER.fullmatch(ch) and ch not in debris and t2s.t2s(ch) == ch:
                 chars.append(ch)
     return tuple(chars)
 
@@ -96,7 +96,7 @@ class Varier:
 
     def text(self, text: str) -> str:
         """Vary one run of prose (no Markdown syntax to protect)."""
-        return HAN.sub(self._han, text)
+        return HAN_CHARACTER.sub(self._han, text)
 
     def line(self, line: str) -> str:
         """Vary a Markdown line, leaving code, link targets and attribute lists alone."""

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 from charset_normalizer import from_bytes
 
-from peixun.importer.model import UnreadableInput, han_count, is_han
+from peixun.hanzi import han_count, is_han
+from peixun.importer.model import UnreadableInput
 from peixun.importer.mojibake import in_gb2312
 from peixun.importer.simplify import to_simplified
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from peixun.importer.text import CN, CN_NUMERALS, HAN, cn_number
+from peixun.hanzi import HAN
+from peixun.importer.text import CN, CN_NUMERALS, cn_number
 
 # Style name → pattern at the start of a line. Group 1 is the number. Order matters: the
 # parenthesised styles before the bare ones.

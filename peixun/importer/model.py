@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -93,26 +92,3 @@ class Article:
 
 class UnreadableInput(Exception):
     """An input file that cannot be imported; the message is one Chinese sentence for editors."""
-
-
-# CJK unified ideographs: extension A, the basic block, compatibility ideographs, and the
-# supplementary planes (extensions B to H), where conversion may land a rare character.
-HAN_RANGES = (
-    ("\u3400", "\u4dbf"),
-    ("\u4e00", "\u9fff"),
-    ("\uf900", "\ufaff"),
-    ("\U00020000", "\U0003134f"),
-)
-
-
-HAN_CHARACTER = re.compile("[" + "".join(f"{first}-{last}" for first, last in HAN_RANGES) + "]")
-
-
-def is_han(char: str) -> bool:
-    """True for a CJK ideograph."""
-    return HAN_CHARACTER.fullmatch(char) is not None
-
-
-def han_count(text: str) -> int:
-    """How many Han characters ``text`` holds."""
-    return len(HAN_CHARACTER.findall(text))

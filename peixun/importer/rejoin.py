@@ -5,13 +5,13 @@ from __future__ import annotations
 import itertools
 import re
 
+from peixun.hanzi import HAN
 from peixun.importer.enumerators import enumerator_at_start
 from peixun.importer.model import Event, Kind, Line, StepResult
 from peixun.importer.text import (
     CLOSING,
     CN,
     CN_NUMERALS,
-    HAN,
     MAX_TITLE,
     OPENING,
     ends_sentence,

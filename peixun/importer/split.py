@@ -6,8 +6,9 @@ import re
 from dataclasses import replace
 from difflib import SequenceMatcher
 
+from peixun.hanzi import han_count
 from peixun.importer.enumerators import enumerator_at_start
-from peixun.importer.model import Article, Event, Kind, Line, han_count
+from peixun.importer.model import Article, Event, Kind, Line
 from peixun.importer.text import CN, MAX_TITLE, ends_sentence, is_markdown
 
 STEP = "分篇"

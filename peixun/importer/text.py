@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import re
 
-from peixun.importer.model import HAN_RANGES, is_han
+from peixun.hanzi import is_han
 
-HAN = "".join(f"{first}-{last}" for first, last in HAN_RANGES)
 CN_NUMERALS = "一二三四五六七八九十"
 CN = f"[{CN_NUMERALS}]{{1,3}}"
 # Lines that are Markdown already (from .md and .docx input): headings, lists, tables, quotes.

@@ -17,12 +17,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
+from peixun.hanzi import HAN
+
+HAN_RUN = re.compile(f"[{HAN}]+")
 QUOTED = re.compile(r"[“‘「『《]([^”’」』》\n]{1,20})[”’」』》]")
 HEADING = re.compile(r"^#{2,6}\s+(.+?)\s*(?:\{[^}]*\})?\s*$", re.MULTILINE)
 NUMERAL = "一二三四五六七八九十两百"
 CLASSIFIER = "个种项条类点大字心要"
-NUMBERED = re.compile(rf"[{NUMERAL}]{{1,3}}[{CLASSIFIER}][\u4e00-\u9fff]{{1,4}}$")
+NUMBERED = re.compile(rf"[{NUMERAL}]{{1,3}}[{CLASSIFIER}][{HAN}]{{1,4}}$")
 JOINS_A_PHRASE = re.compile(r"[和与及的]")
 SHORTEST, LONGEST = 2, 6  # longer phrases would hide the words inside them
 FORMULA_LENGTHS = range(3, 6)

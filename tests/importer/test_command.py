@@ -11,7 +11,7 @@ import docx
 import pytest
 from opencc_purepy import OpenCC
 
-from peixun.importer.model import is_han
+from peixun.hanzi import is_han
 from peixun.importer.mojibake import in_gb2312, repair_mojibake
 from peixun.importer.read import to_lines
 from peixun.importer.simplify import to_simplified
