@@ -7,12 +7,11 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
-from mkdocs.utils import get_relative_url
 
 from peixun import course_pages
 from peixun.content_check import check_course
 from peixun.glossary import GLOSSARY_FILE, add_tooltips
-from peixun.mkdocs_bridge import course_of, glossary_of, title_chapter_sections
+from peixun.mkdocs_bridge import course_of, glossary_of, title_chapter_sections, url_for
 
 log = get_plugin_logger(__name__)
 
@@ -45,16 +44,10 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     course = course_of(config)
-
-    def url_for(src_path: str) -> str:
-        target = files.get_file_from_path(src_path)
-        return get_relative_url(target.url if target else src_path, page.url)
-
-    chapter = next((c for c in course.chapters if c.index_path == page.file.src_uri), None)
+    chapter = course.chapter_of_index(page.file.src_uri)
     if chapter is not None:
-        return f"{markdown}\n\n{course_pages.lesson_list(chapter, url_for)}\n"
+        return f"{markdown}\n\n{course_pages.lesson_list(chapter, url_for(page, files))}\n"
     if course_pages.COURSE_MAP_MARKER in markdown:
-        return markdown.replace(
-            course_pages.COURSE_MAP_MARKER, str(course_pages.course_map(course, url_for))
-        )
+        course_map = course_pages.course_map(course, url_for(page, files))
+        return markdown.replace(course_pages.COURSE_MAP_MARKER, str(course_map))
     return markdown

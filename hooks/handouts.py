@@ -27,9 +27,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    chapter = next(
-        (c for c in course_of(config).chapters if c.index_path == page.file.src_uri), None
-    )
+    chapter = course_of(config).chapter_of_index(page.file.src_uri)
     if chapter is None:
         return markdown
     return f"{markdown}\n\n{print_links(chapter)}"

@@ -6,9 +6,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
-from mkdocs.utils import get_relative_url
 
-from peixun.mkdocs_bridge import course_of, project_dir, questions_of
+from peixun.mkdocs_bridge import course_of, project_dir, questions_of, url_for
 from peixun.quiz import pages as quiz_pages
 
 
@@ -29,7 +28,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     lesson = course.lesson(page.file.src_uri)
     if lesson is not None:
         return markdown + quiz_pages.lesson_quiz_markdown(lesson, questions_of(config))
-    chapter = next((c for c in course.chapters if c.index_path == page.file.src_uri), None)
+    chapter = course.chapter_of_index(page.file.src_uri)
     if chapter is not None:
         return markdown + quiz_pages.chapter_test_markdown(chapter, questions_of(config))
     return markdown
@@ -38,12 +37,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if quiz_pages.MARKER not in html:
         return html
-
-    def url_for(src_path: str) -> str:
-        target = files.get_file_from_path(src_path)
-        return get_relative_url(target.url if target else src_path, page.url)
-
     quiz = quiz_pages.quiz_for_page(
-        page.file.src_uri, course_of(config), questions_of(config), url_for
+        page.file.src_uri, course_of(config), questions_of(config), url_for(page, files)
     )
     return html.replace(quiz_pages.MARKER, str(quiz) if quiz is not None else "")

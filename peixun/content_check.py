@@ -13,13 +13,11 @@ from functools import cache
 
 from opencc_purepy import OpenCC
 
-from peixun.course import Course, Lesson
+from peixun.course import CLOSING_SECTIONS, FIXED_SECTION_IDS, OPENING_SECTION, Course, Lesson
 from peixun.errors import ContentError
 from peixun.glossary import Term
 from peixun.hanzi import HAN, HAN_CHARACTER
 
-FIXED_FIRST = ("学习目标", "mubiao")
-FIXED_LAST = (("本课要点", "yaodian"), ("思考与讨论", "taolun"), ("资料来源", "laiyuan"))
 HEADING = re.compile(r"^##\s+(?P<text>.+?)\s*(?:\{\s*#(?P<id>[^}\s]+)\s*\})?\s*$")
 SECTION_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -150,10 +148,10 @@ def check_sections(lesson: Lesson) -> list[ContentError]:
             if any(h[2] == m["id"] for h in headings):
                 errors.append(ContentError(file, line, f"id“{m['id']}”在本课中重复。"))
             headings.append((line, m["text"], m["id"]))
-    expected = [FIXED_FIRST, *FIXED_LAST]
+    expected = [OPENING_SECTION, *CLOSING_SECTIONS]
     found = [(text, id_) for _, text, id_ in headings]
     body_sections = len(headings) - len(expected)
-    if not found or found[0] != FIXED_FIRST:
+    if not found or found[0] != OPENING_SECTION:
         errors.append(
             ContentError(
                 file,
@@ -161,7 +159,7 @@ def check_sections(lesson: Lesson) -> list[ContentError]:
                 "第一个二级标题应为“## 学习目标 {#mubiao}”。",
             )
         )
-    if found[-3:] != list(FIXED_LAST):
+    if found[-len(CLOSING_SECTIONS) :] != list(CLOSING_SECTIONS):
         last_line = headings[-1][0] if headings else None
         errors.append(
             ContentError(
@@ -179,9 +177,6 @@ def check_sections(lesson: Lesson) -> list[ContentError]:
     return errors
 
 
-FIXED_IDS = {FIXED_FIRST[1], *(id_ for _, id_ in FIXED_LAST)}
-
-
 def _paragraphs(lesson: Lesson) -> Iterator[tuple[int, str]]:
     """(first line, Han characters only) of each paragraph of the lesson's body sections.
 
@@ -193,7 +188,7 @@ def _paragraphs(lesson: Lesson) -> Iterator[tuple[int, str]]:
     for line, raw, prose in _prose_lines(lesson):
         if raw.startswith("## "):
             heading = HEADING.match(raw)
-            in_fixed = bool(heading and heading["id"] in FIXED_IDS)
+            in_fixed = bool(heading and heading["id"] in FIXED_SECTION_IDS)
         if in_fixed or not raw.strip() or raw.startswith("#"):
             if chunk:
                 yield start, "".join(chunk)

@@ -19,6 +19,12 @@ CHAPTER_DIR = re.compile(r"^(\d{2})-[a-z0-9-]+$")
 LESSON_FILE = re.compile(r"^(\d{2})-[a-z0-9-]+\.md$")
 HAN_PER_MINUTE = 300  # an unhurried reading pace for study material
 
+# The lesson format (CONTRIBUTING.md): the ``##`` sections every lesson opens and closes with,
+# as (heading, id); the lesson's own sections stand between them.
+OPENING_SECTION = ("学习目标", "mubiao")
+CLOSING_SECTIONS = (("本课要点", "yaodian"), ("思考与讨论", "taolun"), ("资料来源", "laiyuan"))
+FIXED_SECTION_IDS = frozenset(id_ for _, id_ in (OPENING_SECTION, *CLOSING_SECTIONS))
+
 
 class SourceRef(BaseModel):
     """One raw document a lesson draws on, and which passage of it."""
@@ -102,16 +108,22 @@ class Chapter:
 class Course:
     chapters: list[Chapter]
     _by_path: dict[str, Lesson] = field(default_factory=dict, init=False, repr=False)
+    _by_index: dict[str, Chapter] = field(default_factory=dict, init=False, repr=False)
 
     def __post_init__(self) -> None:
-        # Hooks look lessons up for every page: keep that constant-time at a thousand lessons.
+        # Hooks look pages up for every page: keep that constant-time at a thousand lessons.
         self._by_path = {lesson.src_path: lesson for lesson in self.lessons()}
+        self._by_index = {chapter.index_path: chapter for chapter in self.chapters}
 
     def lessons(self) -> list[Lesson]:
         return [lesson for chapter in self.chapters for lesson in chapter.lessons]
 
     def lesson(self, src_path: str) -> Lesson | None:
         return self._by_path.get(src_path)
+
+    def chapter_of_index(self, src_path: str) -> Chapter | None:
+        """The chapter whose ``index.md`` is at ``src_path``, if it is a chapter page."""
+        return self._by_index.get(src_path)
 
     def chapter(self, folder: str) -> Chapter | None:
         return next((c for c in self.chapters if c.folder == folder), None)

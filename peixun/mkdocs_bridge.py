@@ -9,8 +9,10 @@ from typing import TypeVar
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
 from peixun.course import Course, load_course
 from peixun.errors import ContentError, ContentErrors
@@ -76,6 +78,16 @@ REFERENCE_ORDER = [
     "glossary.md",
     "sources.md",
 ]
+
+
+def url_for(page: Page, files: Files) -> Callable[[str], str]:
+    """A function from a docs-relative source path to its URL relative to ``page``."""
+
+    def url(src_path: str) -> str:
+        target = files.get_file_from_path(src_path)
+        return get_relative_url(target.url if target else src_path, page.url)
+
+    return url
 
 
 def title_chapter_sections(nav: Navigation, course: Course) -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from peixun.course import FIXED_SECTION_IDS
+
 # "## 标题 {#id}" (also "{: #id }" and with further attributes).
 SECTION = re.compile(r"^##\s+(?P<title>.*?)\s*\{:?\s*#(?P<id>[A-Za-z0-9_-]+)[^}]*\}\s*$")
 HEADING = re.compile(r"^(?P<level>#{2,6})\s+(?P<title>.*?)\s*(\{[^}]*\})?\s*$")
@@ -13,8 +15,8 @@ NAMED_ITEM = re.compile(r"^(?:[-*+]|\d+[.、])\s+\*\*(?P<name>[^*]+?)\*\*")
 ANY_ITEM = re.compile(r"^(?:[-*+]|\d+[.、])\s+")
 FENCE = re.compile(r"^(```|~~~)")
 
-# The fixed parts of a lesson: not subject matter to ask about.
-FIXED_SECTIONS = frozenset({"mubiao", "yaodian", "taolun", "laiyuan", "zice"})
+# The fixed parts of a lesson, and the quiz's own section: not subject matter to ask about.
+FIXED_SECTIONS = FIXED_SECTION_IDS | {"zice"}
 
 
 @dataclass(frozen=True)
