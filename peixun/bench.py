@@ -33,9 +33,10 @@ from importlib.metadata import version
 from pathlib import Path
 
 import peixun
-from peixun.content_check import check_course
-from peixun.course import load_course
-from peixun.glossary import load_glossary
+from peixun.assets import site_path
+from peixun.course.check import check_course
+from peixun.course.glossary import load_glossary
+from peixun.course.model import load_course
 from peixun.synth import synthesize
 
 PACKAGE_ROOT = Path(peixun.__file__).resolve().parent.parent  # put on PYTHONPATH for hooks
@@ -464,7 +465,7 @@ def page_weight(site: Path, project: Path, browser: bool) -> PageWeight:
         return weigh(path.read_bytes()) if path.is_file() else None
 
     page = first_lesson_html(site, project)
-    result = PageWeight(asset("assets/quiz/quiz.js"), asset("assets/quiz/quiz.css"), "")
+    result = PageWeight(asset(site_path("quiz/quiz.js")), asset(site_path("quiz/quiz.css")), "")
     result.lesson = page.relative_to(site).as_posix()
     result.search_index = asset("search/search_index.json") or asset("search/search_index.js")
     if browser:

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 # command -> (module with add_arguments(parser) and run(args) -> int, help text)
 COMMANDS: dict[str, tuple[str, str]] = {
     "import": ("peixun.importer.command", "把原始文档（.txt/.docx/.md）导入为课文草稿"),
-    "check": ("peixun.check", "检查课文与题库（不必完整构建网站）"),
+    "check": ("peixun.course.command", "检查课文与题库（不必完整构建网站）"),
     "handouts": ("peixun.handouts.command", "为已构建的网站生成各章讲义 PDF"),
     "synth": ("peixun.synth", "生成用于压力测试的合成课程"),
     "bench": ("peixun.bench", "测量构建速度、规模与页面体积"),

@@ -26,11 +26,11 @@ from typing import Any
 
 import yaml
 
-from peixun.content_check import DEBRIS
-from peixun.course import Chapter, Course, Lesson, load_course
+from peixun.course.check import DEBRIS
+from peixun.course.model import Chapter, Course, Lesson, load_course
 from peixun.errors import ContentError, ContentErrors
-from peixun.frontmatter import read_document
-from peixun.hanzi import HAN_CHARACTER
+from peixun.text.frontmatter import read_document
+from peixun.text.hanzi import HAN_CHARACTER
 
 MARKER = ".peixun-synth"  # marks a folder this command made, so it may be overwritten
 MAX_PER_LEVEL = 99  # chapter folders and lesson files are numbered with two digits

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from peixun.content_check import check_course, check_sections, check_shared_passages, check_text
-from peixun.course import Chapter, ChapterMeta, Course, Lesson, LessonMeta, load_course
-from peixun.frontmatter import parse_document
-from peixun.glossary import add_tooltips, load_glossary, parse_glossary
+from peixun.course.check import check_course, check_sections, check_shared_passages, check_text
+from peixun.course.glossary import add_tooltips, load_glossary, parse_glossary
+from peixun.course.model import Chapter, ChapterMeta, Course, Lesson, LessonMeta, load_course
+from peixun.text.frontmatter import parse_document
 from tests.sitebuild import ROOT
 
 GOOD_BODY = """

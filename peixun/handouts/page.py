@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 import yaml
 from markupsafe import Markup
 
-from peixun.course import Chapter, Lesson
+from peixun.course.model import Chapter, Lesson
 from peixun.handouts import lesson_text
 from peixun.handouts.editions import (
     EDITIONS,

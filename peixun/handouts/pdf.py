@@ -15,9 +15,11 @@ from pathlib import Path
 from lxml import html as lxml_html
 from markupsafe import Markup
 
+from peixun.assets import PRINT_CSS as PRINT_CSS_NAME
+from peixun.assets import site_path
 from peixun.handouts.editions import EDITIONS, HANDOUT_FOLDER, handout_title, parse_stem
 
-PRINT_CSS = Path("assets/stylesheets/print.css")  # in the built site
+PRINT_CSS = Path(site_path(PRINT_CSS_NAME))  # in the built site
 HANDOUT_CLASS = "px-handout"
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from peixun.course import Chapter, Course
+from peixun.course.model import Chapter, Course
 from peixun.handouts.editions import EDITIONS, handout_path, relative_link
 from peixun.handouts.page import handout_markdown
 from peixun.quiz import Question

@@ -8,9 +8,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from peixun.hanzi import HAN
 from peixun.importer.model import Event, Kind, Line, StepResult
 from peixun.importer.text import ends_sentence, ends_with_han, sentences
+from peixun.text.hanzi import HAN
 
 STEP = "去除杂项"
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from peixun.hanzi import is_han
 from peixun.importer.model import Article
+from peixun.text.hanzi import is_han
 
 SHINGLE = 8
 MIN_HAN = 40  # shorter paragraphs repeat by chance (headings, set phrases)

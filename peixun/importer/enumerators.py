@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from peixun.hanzi import HAN
 from peixun.importer.text import CN, CN_NUMERALS, cn_number
+from peixun.text.hanzi import HAN
 
 # Style name → pattern at the start of a line. Group 1 is the number. Order matters: the
 # parenthesised styles before the bare ones.

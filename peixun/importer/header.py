@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from peixun.hanzi import HAN
 from peixun.importer.model import Event, Kind, Line, StepResult
+from peixun.text.hanzi import HAN
 
 STEP = "文章信息"
 STOP = r"(?=作者|来源|摘要|关键词|单位|\[导读\]|\s|$|[,，;；|])"

@@ -6,8 +6,8 @@ character meant. The table grows as new damage is found in real documents.
 
 from __future__ import annotations
 
-from peixun.hanzi import is_han
 from peixun.importer.model import Event, Kind, Line, StepResult
+from peixun.text.hanzi import is_han
 
 STEP = "乱码修复"
 KNOWN_MOJIBAKE = {

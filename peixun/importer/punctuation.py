@@ -10,8 +10,8 @@ import re
 
 from zhon.hanzi import punctuation as CJK_PUNCTUATION
 
-from peixun.hanzi import HAN, is_han
 from peixun.importer.model import Event, Kind, Line, StepResult
+from peixun.text.hanzi import HAN, is_han
 
 STEP = "标点规范"
 SIMPLE = {",": "，", ";": "；", "?": "？", "!": "！", ":": "："}

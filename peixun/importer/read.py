@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from peixun.hanzi import han_count
 from peixun.importer.decode import decode, encoding_name
 from peixun.importer.docx_reader import read_docx
 from peixun.importer.markdown_reader import markdown_lines
 from peixun.importer.model import Event, Line, UnreadableInput
+from peixun.text.hanzi import han_count
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
 MARKDOWN_SUFFIXES = {".md", ".markdown"}

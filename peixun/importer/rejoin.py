@@ -5,7 +5,6 @@ from __future__ import annotations
 import itertools
 import re
 
-from peixun.hanzi import HAN
 from peixun.importer.enumerators import enumerator_at_start
 from peixun.importer.model import Event, Kind, Line, StepResult
 from peixun.importer.text import (
@@ -17,6 +16,7 @@ from peixun.importer.text import (
     ends_sentence,
     is_markdown,
 )
+from peixun.text.hanzi import HAN
 
 STEP = "断行与分段"
 # A line shorter than this that stops without punctuation is a title, not a broken line.

@@ -6,10 +6,10 @@ import re
 from dataclasses import replace
 from difflib import SequenceMatcher
 
-from peixun.hanzi import han_count
 from peixun.importer.enumerators import enumerator_at_start
 from peixun.importer.model import Article, Event, Kind, Line
 from peixun.importer.text import CN, MAX_TITLE, ends_sentence, is_markdown
+from peixun.text.hanzi import han_count
 
 STEP = "分篇"
 LABEL = re.compile(rf"第({CN})篇[：:]\s*")

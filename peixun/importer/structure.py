@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import re
 
-from peixun.hanzi import HAN
 from peixun.importer.enumerators import HEADING_STYLES, LIST_STYLES, enumerator_at_start
 from peixun.importer.model import Line
 from peixun.importer.split import is_title_like
 from peixun.importer.text import CN, cn_number, is_markdown
+from peixun.text.hanzi import HAN
 
 # An enumerated lead sentence up to this long becomes a heading; longer ones stay paragraphs.
 MAX_HEADING = 30

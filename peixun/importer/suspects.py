@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from peixun.hanzi import HAN
 from peixun.importer.enumerators import enumerator_at_start
 from peixun.importer.model import Event, Kind, Line, StepResult
+from peixun.text.hanzi import HAN
 
 STEP = "疑点检查"
 CONTEXT = 6

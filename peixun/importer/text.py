@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from peixun.hanzi import is_han
+from peixun.text.hanzi import is_han
 
 CN_NUMERALS = "一二三四五六七八九十"
 CN = f"[{CN_NUMERALS}]{{1,3}}"

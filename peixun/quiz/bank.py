@@ -7,8 +7,8 @@ from pathlib import Path
 
 from peixun.errors import ContentError
 from peixun.quiz.model import Bank
-from peixun.schema import validate
-from peixun.yamltext import Locator, load_yaml
+from peixun.text.schema import validate
+from peixun.text.yamltext import Locator, load_yaml
 
 
 @dataclass(frozen=True)

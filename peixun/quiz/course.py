@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from peixun.course import Course, Lesson
+from peixun.course.model import Course, Lesson
 from peixun.errors import ContentError, ContentErrors, problems_of
 from peixun.quiz.bank import LoadedBank, check_references, read_bank
 from peixun.quiz.generate import Distractors, Placed, questions_for

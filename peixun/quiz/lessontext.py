@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from peixun.course import FIXED_SECTION_IDS
+from peixun.course.model import FIXED_SECTION_IDS
 
 # "## 标题 {#id}" (also "{: #id }" and with further attributes).
 SECTION = re.compile(r"^##\s+(?P<title>.*?)\s*\{:?\s*#(?P<id>[A-Za-z0-9_-]+)[^}]*\}\s*$")

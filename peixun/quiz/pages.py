@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable
 
 from markupsafe import Markup
 
-from peixun.course import Chapter, Course, Lesson
+from peixun.course.model import Chapter, Course, Lesson
 from peixun.quiz.lessontext import sections
 from peixun.quiz.model import Question
 from peixun.quiz.render import Entry, QuizMode, quiz_html

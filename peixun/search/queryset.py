@@ -9,8 +9,8 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from peixun.errors import ContentError
-from peixun.schema import validate
-from peixun.yamltext import load_yaml
+from peixun.text.schema import validate
+from peixun.text.yamltext import load_yaml
 
 TARGET_PATTERN = r"^[A-Za-z0-9_./-]+\.md(#[^\s#]+)?$"  # ids may be Chinese (### headings)
 

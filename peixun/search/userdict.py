@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from peixun.hanzi import HAN
+from peixun.text.hanzi import HAN
 
 HAN_RUN = re.compile(f"[{HAN}]+")
 QUOTED = re.compile(r"[“‘「『《]([^”’」』》\n]{1,20})[”’」』》]")

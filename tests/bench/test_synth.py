@@ -9,9 +9,9 @@ import pytest
 import yaml
 
 from peixun.bench import run_build
-from peixun.content_check import check_course
-from peixun.course import load_course
-from peixun.glossary import load_glossary
+from peixun.course.check import check_course
+from peixun.course.glossary import load_glossary
+from peixun.course.model import load_course
 from peixun.synth import VARY_EVERY, SynthError, Varier, synthesize
 from tests.sitebuild import ROOT
 

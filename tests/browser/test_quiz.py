@@ -370,7 +370,7 @@ def test_quiz_assets_are_small() -> None:
     import gzip
 
     size = sum(
-        len(gzip.compress(Path(ROOT / "docs/assets/quiz" / name).read_bytes(), 9))
+        len(gzip.compress(Path(ROOT / "peixun/assets/quiz" / name).read_bytes(), 9))
         for name in ("quiz.js", "quiz.css")
     )
     assert size <= 8 * 1024, size

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Page, expect
 
-from peixun.course import load_course
+from peixun.course.model import load_course
 from tests.browser.quizhelp import LESSON1, answer, question, ready
 from tests.sitebuild import ROOT
 

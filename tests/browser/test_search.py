@@ -13,7 +13,7 @@ from peixun.search.queryset import load_queries, to_location
 
 QUERIES = Path(__file__).resolve().parent.parent / "search" / "queries.yml"
 # Measured on the course: recall@3 ≈ 0.95, MRR ≈ 0.9; without the query-side segmentation
-# (assets/search/search-zh.js) recall@3 falls to ≈ 0.8. Content edits move these a little.
+# (peixun/assets/search/search-zh.js) recall@3 falls to ≈ 0.8. Content edits move these a little.
 MIN_RECALL_AT_3 = 0.90
 MIN_MRR = 0.80
 

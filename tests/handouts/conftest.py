@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from peixun.course import Course, load_course
+from peixun.course.model import Course, load_course
 from peixun.quiz import Question, course_questions
 from tests.sitebuild import ROOT
 

@@ -11,10 +11,10 @@ import docx
 import pytest
 from opencc_purepy import OpenCC
 
-from peixun.hanzi import is_han
 from peixun.importer.mojibake import in_gb2312, repair_mojibake
 from peixun.importer.read import to_lines
 from peixun.importer.simplify import to_simplified
+from peixun.text.hanzi import is_han
 
 from .helpers import draft_bodies, run_import
 

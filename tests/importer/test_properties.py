@@ -9,12 +9,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from peixun.hanzi import han_count
 from peixun.importer.decode import decode
 from peixun.importer.draft import render_draft
 from peixun.importer.model import Event, Kind, Line, UnreadableInput
 from peixun.importer.pipeline import LINE_STEPS
 from peixun.importer.split import split_articles
+from peixun.text.hanzi import han_count
 
 from .helpers import import_text, lines_of, run_import
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from peixun.course import Course, load_course
+from peixun.course.model import Course, load_course
 
 LESSON = """\
 ---

@@ -107,7 +107,7 @@ def test_lesson_without_lists_or_bank_has_no_questions(tmp_path: Path) -> None:
 
 
 def test_real_course_banks_are_valid(root: Path) -> None:
-    from peixun.course import load_course
+    from peixun.course.model import load_course
 
     course = load_course(root / "docs", root / "sources")
     questions = course_questions(course, root / "quizzes")
@@ -117,7 +117,7 @@ def test_real_course_banks_are_valid(root: Path) -> None:
 
 
 def test_real_course_chapters_use_every_question_type(root: Path) -> None:
-    from peixun.course import load_course
+    from peixun.course.model import load_course
 
     course = load_course(root / "docs", root / "sources")
     questions = course_questions(course, root / "quizzes")

@@ -6,7 +6,7 @@ import json
 import re
 from pathlib import Path
 
-from peixun.course import load_course
+from peixun.course.model import load_course
 from tests.sitebuild import ROOT, build
 
 LESSONS = ["01-juese-renzhi/01-diwei-zuoyong.html", "01-juese-renzhi/02-zhengzhi-juese.html"]

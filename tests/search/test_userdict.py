@@ -7,8 +7,8 @@ from pathlib import Path
 import jieba
 import pytest
 
+from peixun.course.glossary import load_glossary, parse_glossary
 from peixun.errors import ContentError
-from peixun.glossary import load_glossary, parse_glossary
 from peixun.search.jieba_words import load_words
 from peixun.search.userdict import dictionary, formula_words, heading_words, userdict_text
 

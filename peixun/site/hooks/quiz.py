@@ -1,4 +1,4 @@
-"""MkDocs hook: self-check quizzes on lessons, and the chapter test, exam, progress, wrong book."""
+"""Self-check quizzes on lessons, and the generated chapter tests, exam, progress, wrong book."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from peixun.mkdocs_bridge import course_of, project_dir, questions_of, url_for
 from peixun.quiz import pages as quiz_pages
+from peixun.site.bridge import course_of, project_dir, questions_of, url_for
 
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: object) -> LiveReloadServer:
@@ -21,17 +21,6 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for path, content in pages.items():
         files.append(File.generated(config, path, content=content))
     return files
-
-
-def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    course = course_of(config)
-    lesson = course.lesson(page.file.src_uri)
-    if lesson is not None:
-        return markdown + quiz_pages.lesson_quiz_markdown(lesson, questions_of(config))
-    chapter = course.chapter_of_index(page.file.src_uri)
-    if chapter is not None:
-        return markdown + quiz_pages.chapter_test_markdown(chapter, questions_of(config))
-    return markdown
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -13,10 +13,10 @@ from functools import cache
 
 from opencc_purepy import OpenCC
 
-from peixun.course import CLOSING_SECTIONS, FIXED_SECTION_IDS, OPENING_SECTION, Course, Lesson
+from peixun.course.glossary import Term
+from peixun.course.model import CLOSING_SECTIONS, FIXED_SECTION_IDS, OPENING_SECTION, Course, Lesson
 from peixun.errors import ContentError
-from peixun.glossary import Term
-from peixun.hanzi import HAN, HAN_CHARACTER
+from peixun.text.hanzi import HAN, HAN_CHARACTER
 
 HEADING = re.compile(r"^##\s+(?P<text>.+?)\s*(?:\{\s*#(?P<id>[^}\s]+)\s*\})?\s*$")
 SECTION_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -255,7 +255,7 @@ def _shared_passages(course: Course) -> list[ContentError]:
 
 def check_glossary(terms: list[Term], course: Course, file: str) -> list[ContentError]:
     """Each term defined once and used in at least one lesson."""
-    from peixun.glossary import duplicate_terms
+    from peixun.course.glossary import duplicate_terms
 
     errors = duplicate_terms(terms, file)
     bodies = [lesson.document.body for lesson in course.lessons()]

@@ -1,4 +1,4 @@
-"""MkDocs hook: Chinese search. jieba learns the course's terms before pages are indexed;
+"""Chinese search. jieba learns the course's terms before pages are indexed;
 each page's index entries are weighed as Material adds them; the index file is compacted."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from peixun.mkdocs_bridge import glossary_of
+from peixun.site.bridge import glossary_of
 from peixun.search.index_file import write_compact
 from peixun.search.jieba_words import load_words
 from peixun.search.ranking import weigh_page_entries

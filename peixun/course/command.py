@@ -8,10 +8,10 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from peixun.content_check import check_course
-from peixun.course import Course, load_course
+from peixun.course.check import check_course
+from peixun.course.glossary import GLOSSARY_FILE, load_glossary
+from peixun.course.model import Course, load_course
 from peixun.errors import ContentError, ContentErrors, problems_of
-from peixun.glossary import GLOSSARY_FILE, load_glossary
 from peixun.quiz import course_questions
 
 

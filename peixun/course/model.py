@@ -11,9 +11,9 @@ from typing import TypeVar
 from pydantic import BaseModel, ConfigDict, Field
 
 from peixun.errors import ContentError, ContentErrors, problems_of
-from peixun.frontmatter import Document, read_document
-from peixun.hanzi import han_count
-from peixun.schema import validate
+from peixun.text.frontmatter import Document, read_document
+from peixun.text.hanzi import han_count
+from peixun.text.schema import validate
 
 CHAPTER_DIR = re.compile(r"^(\d{2})-[a-z0-9-]+$")
 LESSON_FILE = re.compile(r"^(\d{2})-[a-z0-9-]+\.md$")

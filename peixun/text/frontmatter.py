@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from peixun.errors import ContentError
-from peixun.yamltext import Locator, load_yaml
+from peixun.text.yamltext import Locator, load_yaml
 
 
 @dataclass(frozen=True)

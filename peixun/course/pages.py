@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from markupsafe import Markup
 
-from peixun.course import Chapter, Course
+from peixun.course.model import Chapter, Course
 
 # The home page places the chapter map where it writes this marker.
 COURSE_MAP_MARKER = "<!-- peixun:course-map -->"

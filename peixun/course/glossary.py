@@ -9,7 +9,7 @@ from pathlib import Path
 from markupsafe import escape
 
 from peixun.errors import ContentError
-from peixun.frontmatter import parse_document
+from peixun.text.frontmatter import parse_document
 
 GLOSSARY_FILE = "glossary.md"
 

@@ -14,9 +14,9 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from peixun.course import Course, load_course
+from peixun.course.model import Course, load_course
 from peixun.errors import ContentError, ContentErrors
-from peixun.glossary import Term, load_glossary
+from peixun.course.glossary import Term, load_glossary
 from peixun.quiz import Question, course_questions
 
 T = TypeVar("T")

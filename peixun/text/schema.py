@@ -8,7 +8,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from peixun.errors import ContentError, ContentErrors
-from peixun.yamltext import Locator
+from peixun.text.yamltext import Locator
 
 Model = TypeVar("Model", bound=BaseModel)
 

@@ -1,4 +1,4 @@
-/* 中文搜索：查询分词（peixun.search；构建时的一半见 hooks/search.py）。
+/* 中文搜索：查询分词（peixun.search；构建时的一半见 peixun/site/hooks/search.py）。
  *
  * Material 的搜索在 Web Worker 里运行。这里不改动主题的脚本，只在页面把消息交给
  * worker 的那一刻（Worker.prototype.postMessage）做两件事：

@@ -1,14 +1,13 @@
-"""MkDocs hook: chapter handout pages (learner and teacher editions) and their links."""
+"""Chapter handout pages (learner and teacher editions); the chapter page links them."""
 
 from __future__ import annotations
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
-from mkdocs.structure.pages import Page
 
-from peixun.handouts.site_pages import handout_pages, print_links
-from peixun.mkdocs_bridge import course_of, questions_of
+from peixun.handouts.site_pages import handout_pages
+from peixun.site.bridge import course_of, questions_of
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -24,10 +23,3 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             File.generated(config, path, content=markdown, inclusion=InclusionLevel.NOT_IN_NAV)
         )
     return files
-
-
-def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    chapter = course_of(config).chapter_of_index(page.file.src_uri)
-    if chapter is None:
-        return markdown
-    return f"{markdown}\n\n{print_links(chapter)}"

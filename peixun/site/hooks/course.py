@@ -1,4 +1,4 @@
-"""MkDocs hook: checks lessons, titles the chapter sections, lists lessons, adds term tooltips."""
+"""Checks lessons, titles the chapter sections, assembles chapter pages, adds term tooltips."""
 
 from __future__ import annotations
 
@@ -8,10 +8,12 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from peixun import course_pages
-from peixun.content_check import check_course
-from peixun.glossary import GLOSSARY_FILE, add_tooltips
-from peixun.mkdocs_bridge import course_of, glossary_of, title_chapter_sections, url_for
+from peixun.course import pages as course_pages
+from peixun.course.check import check_course
+from peixun.course.glossary import GLOSSARY_FILE, add_tooltips
+from peixun.handouts.site_pages import print_links
+from peixun.quiz import pages as quiz_pages
+from peixun.site.bridge import course_of, glossary_of, questions_of, title_chapter_sections, url_for
 
 log = get_plugin_logger(__name__)
 
@@ -36,18 +38,25 @@ def on_page_context(
     return context
 
 
-def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    if course_of(config).lesson(page.file.src_uri) is None:
-        return html
-    return add_tooltips(html, glossary_of(config))
-
-
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Everything the build adds to a page's Markdown, in the order a reader meets it."""
     course = course_of(config)
+    lesson = course.lesson(page.file.src_uri)
+    if lesson is not None:
+        return markdown + quiz_pages.lesson_quiz_markdown(lesson, questions_of(config))
     chapter = course.chapter_of_index(page.file.src_uri)
     if chapter is not None:
-        return f"{markdown}\n\n{course_pages.lesson_list(chapter, url_for(page, files))}\n"
+        lesson_list = course_pages.lesson_list(chapter, url_for(page, files))
+        test = quiz_pages.chapter_test_markdown(chapter, questions_of(config))
+        return f"{markdown}\n\n{lesson_list}\n{test}\n\n{print_links(chapter)}"
     if course_pages.COURSE_MAP_MARKER in markdown:
         course_map = course_pages.course_map(course, url_for(page, files))
         return markdown.replace(course_pages.COURSE_MAP_MARKER, str(course_map))
     return markdown
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Term tooltips on lessons; runs before the quiz replaces its marker (so quizzes get none)."""
+    if course_of(config).lesson(page.file.src_uri) is None:
+        return html
+    return add_tooltips(html, glossary_of(config))

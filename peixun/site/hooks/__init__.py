@@ -1,0 +1,36 @@
+"""Every MkDocs event peixun handles, combined in one place, in the order they must run.
+
+A course's ``hooks/peixun_hooks.py`` imports this module's ``on_*`` names, so its
+``mkdocs.yml`` lists one hook file whatever peixun adds later. Within one event the handlers
+run in the order given here unless an ``event_priority`` says otherwise (assets' on_config
+runs before Material's offline plugin; search weighs entries after Material's search plugin).
+"""
+
+from __future__ import annotations
+
+from mkdocs.plugins import CombinedEvent
+
+from peixun.site.hooks import assets, course, handouts, quiz, search
+
+__all__ = [
+    "on_config",
+    "on_files",
+    "on_nav",
+    "on_page_content",
+    "on_page_context",
+    "on_page_markdown",
+    "on_post_build",
+    "on_serve",
+]
+
+on_config = assets.on_config
+# search reads the pages present before the handouts are added, as it always has.
+on_files = CombinedEvent(
+    assets.on_files, course.on_files, quiz.on_files, search.on_files, handouts.on_files
+)
+on_nav = course.on_nav
+on_page_markdown = course.on_page_markdown
+on_page_content = CombinedEvent(course.on_page_content, quiz.on_page_content)  # tooltips first
+on_page_context = CombinedEvent(course.on_page_context, search.on_page_context)
+on_post_build = search.on_post_build
+on_serve = quiz.on_serve

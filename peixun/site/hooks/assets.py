@@ -1,0 +1,37 @@
+"""The run-time files shipped in the package (quiz, search, styles, polyfill) reach the site."""
+
+from __future__ import annotations
+
+from mkdocs.config.config_options import ExtraScriptValue
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from peixun import assets
+
+
+@event_priority(100)  # before Material's offline plugin looks for an iframe-worker polyfill
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    shipped_css = [assets.site_path(name) for name in assets.STYLESHEETS]
+    config.extra_css = [*shipped_css, *config.extra_css]
+    scripts = [ExtraScriptValue(assets.site_path(name)) for name in assets.SCRIPTS]
+    config.extra_javascript = [*scripts, *config.extra_javascript]
+    polyfills = list(config.extra.get("polyfills") or [])
+    config.extra["polyfills"] = [*(assets.site_path(p) for p in assets.POLYFILLS), *polyfills]
+    return config
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    for site_path, source in assets.shipped_files():
+        if files.get_file_from_path(site_path) is not None:
+            raise PluginError(
+                f"{config.docs_dir}/{site_path} 与 peixun 自带的文件同名。"
+                f"{assets.SITE_FOLDER}/ 由 peixun 提供，请把课程自己的文件放在别处。"
+            )
+        files.append(
+            File.generated(
+                config, site_path, abs_src_path=str(source), inclusion=InclusionLevel.NOT_IN_NAV
+            )
+        )
+    return files

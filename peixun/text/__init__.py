@@ -1,0 +1,1 @@
+"""Reading the text files a course is written in: YAML, front matter, Han characters."""
