@@ -33,7 +33,7 @@ def copy_project(dest: Path, with_docs: bool = True) -> Path:
         else:
             shutil.copy2(src, dest / part)
     if not with_docs:
-        shutil.copytree(ROOT / "docs" / "assets", dest / "docs" / "assets")
+        (dest / "docs").mkdir()
     return dest
 
 

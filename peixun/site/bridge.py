@@ -15,9 +15,11 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from peixun.course.model import Course, load_course
+from peixun.course.settings import CourseSettings
 from peixun.errors import ContentError, ContentErrors
 from peixun.course.glossary import Term, load_glossary
 from peixun.quiz import Question, course_questions
+from peixun.text.schema import validate
 
 T = TypeVar("T")
 
@@ -70,14 +72,14 @@ def questions_of(config: MkDocsConfig) -> dict[str, list[Question]]:
     return _per_build(config, "peixun_questions", load)
 
 
-# The pages after the chapters, in the order a learner needs them.
-REFERENCE_ORDER = [
-    "xuexi-jindu.md",
-    "zonghe-ceping.md",
-    "cuoti-ben.md",
-    "glossary.md",
-    "sources.md",
-]
+def settings_of(config: MkDocsConfig) -> CourseSettings:
+    """The course settings (``extra.peixun`` in mkdocs.yml), validated once per build."""
+
+    def load() -> CourseSettings:
+        data = config.extra.get("peixun") or {}
+        return validate(CourseSettings, data, "mkdocs.yml（extra.peixun）", lambda loc: None)
+
+    return _per_build(config, "peixun_settings", load)
 
 
 def url_for(page: Page, files: Files) -> Callable[[str], str]:
@@ -90,7 +92,7 @@ def url_for(page: Page, files: Files) -> Callable[[str], str]:
     return url
 
 
-def title_chapter_sections(nav: Navigation, course: Course) -> None:
+def title_chapter_sections(nav: Navigation, course: Course, reference_order: list[str]) -> None:
     """Title each chapter section from its ``index.md`` and list chapters right after home.
 
     The reference pages (glossary, sources, progress…) follow the chapters.
@@ -109,6 +111,6 @@ def title_chapter_sections(nav: Navigation, course: Course) -> None:
         if isinstance(item, Section):
             return (1, 0)
         uri = item.file.src_uri if isinstance(item, Page) else ""
-        return (2, REFERENCE_ORDER.index(uri) if uri in REFERENCE_ORDER else len(REFERENCE_ORDER))
+        return (2, reference_order.index(uri) if uri in reference_order else len(reference_order))
 
     nav.items.sort(key=rank)  # stable: chapters keep their numbered order

@@ -15,7 +15,7 @@ from peixun.quiz.render import Entry, quiz_html
 from tests.browser.quizhelp import LESSON1, LESSON2, STORAGE_PREFIX, answer, question, ready
 from tests.sitebuild import ROOT
 
-QUIZ_JS = ROOT / "docs" / "assets" / "quiz" / "quiz.js"
+QUIZ_JS = ROOT / "peixun" / "assets" / "quiz" / "quiz.js"
 
 
 @pytest.fixture

@@ -13,7 +13,14 @@ from peixun.course.check import check_course
 from peixun.course.glossary import GLOSSARY_FILE, add_tooltips
 from peixun.handouts.site_pages import print_links
 from peixun.quiz import pages as quiz_pages
-from peixun.site.bridge import course_of, glossary_of, questions_of, title_chapter_sections, url_for
+from peixun.site.bridge import (
+    course_of,
+    glossary_of,
+    questions_of,
+    settings_of,
+    title_chapter_sections,
+    url_for,
+)
 
 log = get_plugin_logger(__name__)
 
@@ -27,7 +34,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
-    title_chapter_sections(nav, course_of(config))
+    title_chapter_sections(nav, course_of(config), settings_of(config).reference_order)
     return nav
 
 
