@@ -10,6 +10,7 @@ from typing import TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from peixun.course.settings import ID_PATTERN
 from peixun.errors import ContentError, ContentErrors, problems_of
 from peixun.text.frontmatter import Document, read_document
 from peixun.text.hanzi import han_count
@@ -42,6 +43,10 @@ class LessonMeta(BaseModel):
     model_config = ConfigDict(extra="allow")
     title: str = Field(min_length=1)
     sources: list[SourceRef] = Field(min_length=1)
+    id: str | None = Field(default=None, pattern=ID_PATTERN)
+    """The lesson's stable id: saved progress is keyed by it, so a lesson may be renamed."""
+    draft: bool = False
+    """An imported skeleton not yet edited: shown under ``mkdocs serve``, never published."""
 
 
 class ChapterMeta(BaseModel):
