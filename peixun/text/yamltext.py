@@ -34,11 +34,11 @@ def _syntax_error(exc: yaml.MarkedYAMLError, file: str, first_line: int) -> Cont
     """
     context = exc.context or ""
     if "quoted scalar" in context and exc.context_mark is not None:
-        mark = exc.context_mark
+        quote = exc.context_mark
         return ContentError(
             file,
-            mark.line + first_line,
-            f"第 {mark.column + 1} 列开始的引号没有闭合，请补上对应的结束引号。",
+            quote.line + first_line,
+            f"第 {quote.column + 1} 列开始的引号没有闭合，请补上对应的结束引号。",
         )
     mark = exc.problem_mark or exc.context_mark
     line = mark.line + first_line if mark else first_line
