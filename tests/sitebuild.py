@@ -37,12 +37,16 @@ def copy_project(dest: Path, with_docs: bool = True) -> Path:
     return dest
 
 
-def build(project: Path, site: Path | None = None, strict: bool = True) -> BuildResult:
+def build(
+    project: Path, site: Path | None = None, strict: bool = True, quiet: bool = False
+) -> BuildResult:
     """Run ``python -m mkdocs build`` in ``project`` as an editor would, capturing its output."""
     site = site or project / "site"
     cmd = [sys.executable, "-m", "mkdocs", "build", "-d", str(site)]
     if strict:
         cmd.append("--strict")
+    if quiet:
+        cmd.append("-q")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT)}
     proc = subprocess.run(
         cmd, cwd=project, env=env, capture_output=True, text=True, encoding="utf-8", check=False

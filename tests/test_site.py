@@ -81,3 +81,16 @@ def test_front_matter_syntax_error_gives_line_not_traceback(project_copy: Path) 
     assert "docs/99-ceshi/01-ceshi.md 第" in result.output
     assert "YAML 格式错误" in result.output
     assert "Traceback" not in result.output
+
+
+def test_content_problems_stop_even_a_quiet_build(project_copy: Path) -> None:
+    lesson = project_copy / "docs" / "01-juese-renzhi" / "01-diwei-zuoyong.md"
+    text = lesson.read_text(encoding="utf-8")
+    lesson.write_text(text.replace("{#mubiao}", "", 1), encoding="utf-8")
+    for strict in (False, True):
+        result = build(project_copy, strict=strict, quiet=True)
+        assert result.returncode != 0
+        assert "docs/01-juese-renzhi/01-diwei-zuoyong.md 第" in result.output
+        assert "缺少 id" in result.output
+        assert "Traceback" not in result.output
+        assert not (result.site / "index.html").exists()

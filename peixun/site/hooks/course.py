@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -13,7 +12,9 @@ from peixun.course.check import check_course
 from peixun.course.glossary import GLOSSARY_FILE, add_tooltips
 from peixun.handouts.site_pages import print_links
 from peixun.quiz import pages as quiz_pages
+from peixun.errors import ContentErrors
 from peixun.site.bridge import (
+    build_errors,
     course_of,
     glossary_of,
     questions_of,
@@ -22,14 +23,19 @@ from peixun.site.bridge import (
     url_for,
 )
 
-log = get_plugin_logger(__name__)
-
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    course = course_of(config)  # stops the build here, before any page, if front matter is wrong
+    """Stop the build, before any page, on any problem in front matter or content.
+
+    A build error, not warnings: ``mkdocs build -q`` drops warnings before ``--strict``
+    counts them (mkdocs/mkdocs#4126), and a content error must stop every build.
+    """
+    course = course_of(config)
     glossary_file = f"{config.docs_dir.rstrip('/').rsplit('/', 1)[-1]}/{GLOSSARY_FILE}"
-    for problem in check_course(course, glossary_of(config), glossary_file):
-        log.warning(str(problem))
+    problems = check_course(course, glossary_of(config), glossary_file)
+    if problems:
+        with build_errors():
+            raise ContentErrors(problems)
     return files
 
 
