@@ -34,7 +34,7 @@ def test_same_key_in_two_items_is_fine() -> None:
 
 
 def test_unclosed_quote_is_reported_where_it_opens() -> None:
-    text = "a: 1\nb: 2\nc: 3\nstem: \"没有结束的引号\n" + "d: 4\n" * 100
+    text = 'a: 1\nb: 2\nc: 3\nstem: "没有结束的引号\n' + "d: 4\n" * 100
     error = error_of(text)
     assert error.line == 4
     assert "引号没有闭合" in error.message

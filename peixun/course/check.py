@@ -14,6 +14,7 @@ from functools import cache
 from opencc_purepy import OpenCC
 
 from peixun.course.glossary import Term
+from peixun.course.html_check import check_raw_html
 from peixun.course.model import CLOSING_SECTIONS, FIXED_SECTION_IDS, OPENING_SECTION, Course, Lesson
 from peixun.errors import ContentError
 from peixun.text.hanzi import HAN, HAN_CHARACTER
@@ -271,6 +272,8 @@ def check_course(course: Course, terms: list[Term], glossary_file: str) -> list[
     for lesson in course.lessons():
         errors += check_sections(lesson)
         errors += check_text(lesson)
+        lines = ((line, raw) for line, raw, _ in _prose_lines(lesson))
+        errors += check_raw_html(lesson.document.file, lines)
     errors += check_shared_passages(course)
     errors += check_glossary(terms, course, glossary_file)
     return errors
