@@ -94,3 +94,13 @@ def test_content_problems_stop_even_a_quiet_build(project_copy: Path) -> None:
         assert "缺少 id" in result.output
         assert "Traceback" not in result.output
         assert not (result.site / "index.html").exists()
+
+
+def test_text_files_have_identical_precompressed_copies(built_site: Path) -> None:
+    import gzip
+
+    lesson = built_site / "01-juese-renzhi" / "01-diwei-zuoyong.html"
+    for path in (lesson, built_site / "assets" / "peixun" / "quiz" / "quiz.js"):
+        packed = path.with_name(path.name + ".gz")
+        assert gzip.decompress(packed.read_bytes()) == path.read_bytes()
+        assert packed.stat().st_size < path.stat().st_size / 2

@@ -53,6 +53,8 @@ class CourseSettings(BaseModel):
         ]
     )
     """The pages after the chapters in the navigation, in the order a learner needs them."""
+    precompress: bool = True
+    """Write ``.gz`` copies of text files beside them for servers that send those as they are."""
 
     def storage_namespace(self, site_name: str) -> str:
         """The course's key prefix in the browser's storage."""

@@ -32,5 +32,5 @@ on_nav = course.on_nav
 on_page_markdown = course.on_page_markdown
 on_page_content = CombinedEvent(course.on_page_content, quiz.on_page_content)  # tooltips first
 on_page_context = CombinedEvent(course.on_page_context, search.on_page_context)
-on_post_build = search.on_post_build
+on_post_build = CombinedEvent(search.on_post_build, assets.on_post_build)
 on_serve = quiz.on_serve

@@ -12,6 +12,8 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from peixun import assets
+from peixun.site.bridge import settings_of
+from peixun.site.precompress import precompress
 
 
 TEMPLATES = Path(__file__).parent.parent / "templates"
@@ -43,3 +45,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             )
         )
     return files
+
+
+@event_priority(-100)  # last: after the search index is compacted and the offline plugin ran
+def on_post_build(config: MkDocsConfig) -> None:
+    if settings_of(config).precompress:
+        precompress(Path(config.site_dir))
