@@ -192,7 +192,9 @@ class Markdown:
     def prose_lines(self) -> tuple[ProseLine, ...]:
         """Every line outside fenced code, with its prose."""
         return tuple(
-            ProseLine(line.number, line.raw, prose(line.raw)) for line in self.lines if not line.code
+            ProseLine(line.number, line.raw, prose(line.raw))
+            for line in self.lines
+            if not line.code
         )
 
     def _between(self, heading_line: int, end: int | None) -> Markdown:

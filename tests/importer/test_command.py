@@ -11,9 +11,9 @@ import docx
 import pytest
 from opencc_purepy import OpenCC
 
-from peixun.importer.mojibake import in_gb2312, repair_mojibake
+from peixun.importer.mojibake import repair_mojibake
 from peixun.importer.read import to_lines
-from peixun.importer.simplify import to_simplified
+from peixun.text.charset import in_gb2312, to_simplified
 from peixun.text.hanzi import is_han
 
 from .helpers import draft_bodies, run_import
