@@ -46,6 +46,11 @@ class Line:
     raw: str
     code: bool
 
+    @cached_property
+    def prose(self) -> str:
+        """The text with what is not prose removed (for lines outside code)."""
+        return prose(self.raw)
+
 
 @dataclass(frozen=True)
 class Heading:
@@ -128,25 +133,8 @@ class Section:
         return self.heading.title
 
     @property
-    def level(self) -> int:
-        return self.heading.level
-
-    @property
-    def number(self) -> int:
-        return self.heading.number
-
-    @property
     def markdown(self) -> str:
         return self.content.text
-
-
-@dataclass(frozen=True)
-class ProseLine:
-    """A line outside code: its file line, its text, and its text with non-prose removed."""
-
-    number: int
-    raw: str
-    prose: str
 
 
 @dataclass(frozen=True)
@@ -181,7 +169,7 @@ class Markdown:
 
     def sections_at(self, level: int) -> list[Section]:
         """The sections of one level (2: the ``##`` sections), in order."""
-        return [s for s in self.sections if s.level == level]
+        return [s for s in self.sections if s.heading.level == level]
 
     @property
     def ids(self) -> frozenset[str]:
@@ -189,13 +177,9 @@ class Markdown:
         return frozenset(h.id for h in self.headings if h.id is not None)
 
     @cached_property
-    def prose_lines(self) -> tuple[ProseLine, ...]:
-        """Every line outside fenced code, with its prose."""
-        return tuple(
-            ProseLine(line.number, line.raw, prose(line.raw))
-            for line in self.lines
-            if not line.code
-        )
+    def prose_lines(self) -> tuple[Line, ...]:
+        """Every line outside fenced code (its ``prose`` is what the text checks read)."""
+        return tuple(line for line in self.lines if not line.code)
 
     def _between(self, heading_line: int, end: int | None) -> Markdown:
         first = self.lines[0].number

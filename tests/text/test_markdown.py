@@ -46,7 +46,7 @@ def test_every_attr_list_form_gives_the_same_id_everywhere(attrs: str) -> None:
     moved = for_handout(page.markdown, SRC, placed)
     assert f"### 支部书记的职责 {attrs.replace('#zhize', '#ke1-zhize')}" in moved
     [section] = [s for s in page.markdown.sections if s.id == "zhize"]
-    assert section.title == "支部书记的职责" and section.number == 12
+    assert section.title == "支部书记的职责" and section.heading.number == 12
 
 
 def test_heading_without_a_space_is_a_heading_and_is_reported() -> None:
@@ -85,7 +85,7 @@ def test_a_fence_never_closed_is_text_as_on_the_site() -> None:
 
 def test_sections_nest_by_level_and_carry_their_lines() -> None:
     parsed = parse_markdown("前言\n## 甲 {#jia}\n\n正文\n### 乙\n细节\n## 丙 {#bing}\n结尾", 5)
-    assert [(s.level, s.id, s.number) for s in parsed.sections] == [
+    assert [(s.heading.level, s.id, s.heading.number) for s in parsed.sections] == [
         (2, "jia", 6),
         (3, None, 9),
         (2, "bing", 11),
