@@ -13,7 +13,7 @@ def normalize_lines(lines: list[Line]) -> StepResult:
     out: list[Line] = []
     events: list[Event] = []
     for line in lines:
-        untouched = line.text.startswith(("|", "```", "~~~"))  # table syntax, code
+        untouched = line.text.lstrip().startswith(("|", "```", "~~~"))  # table syntax, code
         text = line.text if untouched else normalize_punctuation(line.text)
         if text != line.text:
             changed = sum(1 for a, b in zip(line.text, text, strict=False) if a != b)

@@ -95,7 +95,7 @@ def read_heading(raw: str, number: int = 1) -> Heading | None:
     return Heading(level, number, raw, text, id_, span, raw[level : level + 1].isspace())
 
 
-def _code_lines(lines: list[str]) -> list[bool]:
+def code_lines(lines: list[str]) -> list[bool]:
     """For each line, whether it belongs to a fenced code block (its fences included).
 
     A fence never closed is not code: superfences leaves it as text.
@@ -199,7 +199,7 @@ def parse_markdown(body: str, first_line: int = 1) -> Markdown:
     raw_lines = body.split("\n")
     lines = tuple(
         Line(first_line + i, raw, code)
-        for i, (raw, code) in enumerate(zip(raw_lines, _code_lines(raw_lines), strict=True))
+        for i, (raw, code) in enumerate(zip(raw_lines, code_lines(raw_lines), strict=True))
     )
     headings = tuple(
         heading
