@@ -237,3 +237,19 @@ def test_markdown_input_keeps_its_title_and_code(tmp_path: Path) -> None:
     assert "\n## 一级标题\n\n正文，第一段。\n\n```\nprint('a, b: 1')  # 代码,不改\n```\n" in draft
     report = json.loads((out / "导入报告.json").read_text(encoding="utf-8"))
     assert any(e["text"] == "tags: [a]" for e in report["files"][0]["events"])
+
+
+def test_markdown_input_reads_code_and_headings_as_the_site_does(tmp_path: Path) -> None:
+    path = tmp_path / "笔记.md"
+    path.write_text(
+        "# 一级标题\n\n正文,第一段。\n\n"
+        "````\n```\n代码,不改\n```\n还是代码,不改\n````\n\n##二级标题\n\n第二段,正文。\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    assert run_import([path], out) == 0
+    (draft,) = draft_bodies(out).values()
+    # a longer fence is closed only by the same fence: what stands inside is left alone
+    assert "````\n```\n代码,不改\n```\n还是代码,不改\n````" in draft
+    # "##二级标题" is a heading to the site's Markdown, so it is not joined to the text
+    assert "\n##二级标题\n" in draft and "第二段，正文。" in draft
