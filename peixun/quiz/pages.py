@@ -69,7 +69,7 @@ def _entries(
 ) -> list[Entry]:
     entries = []
     for chapter, lesson in lessons:
-        titles = sections(lesson.document.body)
+        titles = sections(lesson.markdown)
         page = "" if lesson is here else url_for(lesson.src_path)
         for q in questions.get(lesson.slug, []):
             entries.append(

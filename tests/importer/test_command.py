@@ -11,9 +11,9 @@ import docx
 import pytest
 from opencc_purepy import OpenCC
 
-from peixun.importer.mojibake import in_gb2312, repair_mojibake
+from peixun.importer.mojibake import repair_mojibake
 from peixun.importer.read import to_lines
-from peixun.importer.simplify import to_simplified
+from peixun.text.charset import in_gb2312, to_simplified
 from peixun.text.hanzi import is_han
 
 from .helpers import draft_bodies, run_import
@@ -223,17 +223,35 @@ def test_docx_through_the_command(tmp_path: Path) -> None:
     assert "## 1.充分发挥支部委员会的作用\n\n支部委员会是党支部的领导班子。" in draft
 
 
-def test_markdown_input_keeps_its_title_and_code(tmp_path: Path) -> None:
+def _import_markdown(tmp_path: Path, text: str) -> str:
+    """The one draft made from a Markdown file holding ``text``."""
     path = tmp_path / "笔记.md"
-    path.write_text(
+    path.write_text(text, encoding="utf-8")
+    assert run_import([path], tmp_path / "out") == 0
+    (draft,) = draft_bodies(tmp_path / "out").values()
+    return draft
+
+
+def test_markdown_input_keeps_its_title_and_code(tmp_path: Path) -> None:
+    draft = _import_markdown(
+        tmp_path,
         "---\ntitle: 支部工作笔记\ntags: [a]\n---\n\n# 一级标题\n\n正文,第一段。\n\n"
         "```\nprint('a, b: 1')  # 代码,不改\n```\n",
-        encoding="utf-8",
     )
     out = tmp_path / "out"
-    assert run_import([path], out) == 0
-    (draft,) = draft_bodies(out).values()
     assert draft.startswith("---\ntitle: 支部工作笔记\n")
     assert "\n## 一级标题\n\n正文，第一段。\n\n```\nprint('a, b: 1')  # 代码,不改\n```\n" in draft
     report = json.loads((out / "导入报告.json").read_text(encoding="utf-8"))
     assert any(e["text"] == "tags: [a]" for e in report["files"][0]["events"])
+
+
+def test_markdown_input_reads_code_and_headings_as_the_site_does(tmp_path: Path) -> None:
+    draft = _import_markdown(
+        tmp_path,
+        "# 一级标题\n\n正文,第一段。\n\n"
+        "````\n```\n代码,不改\n```\n还是代码,不改\n````\n\n##二级标题\n\n第二段,正文。\n",
+    )
+    # a longer fence is closed only by the same fence: what stands inside is left alone
+    assert "````\n```\n代码,不改\n```\n还是代码,不改\n````" in draft
+    # "##二级标题" is a heading to the site's Markdown, so it is not joined to the text
+    assert "\n##二级标题\n" in draft and "第二段，正文。" in draft
