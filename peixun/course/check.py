@@ -205,7 +205,7 @@ def check_course(course: Course, terms: list[Term], glossary_file: str) -> list[
     for lesson in course.lessons():
         errors += check_sections(lesson)
         errors += check_text(lesson)
-        lines = ((line, raw) for line, raw, _ in _prose_lines(lesson))
+        lines = [(line.number, line.raw) for line in lesson.markdown.prose_lines]
         errors += check_raw_html(lesson.document.file, lines)
     errors += check_shared_passages(course)
     errors += check_glossary(terms, course, glossary_file)
