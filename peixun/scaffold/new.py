@@ -89,7 +89,11 @@ def run(args: argparse.Namespace) -> int:
     if problem := refusal(folder, title, course_id):
         print(f"错误：{problem}", file=sys.stderr)
         return 1
-    written = write_course(folder, title, course_id)
+    try:
+        written = write_course(folder, title, course_id)
+    except OSError as exc:
+        print(f"错误：{folder}：无法写入（{exc.strerror}）", file=sys.stderr)
+        return 1
     print(f"已新建课程《{title}》：{folder}（{len(written)} 个文件）。")
     print(f"下一步：cd {folder} && mkdocs serve，然后照 README.md 编写第一课。")
     return 0

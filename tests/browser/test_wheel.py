@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import os
+import shutil
 import subprocess
 import sys
 import threading
@@ -38,12 +39,16 @@ def run(cmd: list[str], cwd: Path, env: dict[str, str]) -> str:
 
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("wheel")
-    run(
-        [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(out), str(ROOT)],
-        ROOT,
-        dict(os.environ),
+    """The wheel, built from a clean copy of the package (no build/ left in the checkout)."""
+    source = tmp_path_factory.mktemp("source")
+    shutil.copytree(
+        ROOT / "peixun", source / "peixun", ignore=shutil.ignore_patterns("__pycache__")
     )
+    for name in ("pyproject.toml", "README.md"):
+        shutil.copy2(ROOT / name, source / name)
+    out = tmp_path_factory.mktemp("wheel")
+    pip_wheel = [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(out), "."]
+    run(pip_wheel, source, dict(os.environ))
     (built,) = out.glob("peixun-*.whl")
     return built
 

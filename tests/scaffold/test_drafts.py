@@ -120,3 +120,16 @@ def test_serve_shows_a_draft_with_a_banner(course_copy: Path) -> None:
     assert "draft: true" in banner[1]
     assert "支部书记要带头学习" in draft
     assert "px-draft" not in example  # a lesson that is not a draft has no banner
+
+
+def test_build_refuses_a_new_version_left_beside_an_edited_lesson(course_copy: Path) -> None:
+    lesson = import_note(course_copy)
+    lesson.write_text(
+        lesson.read_text("utf-8").replace("draft: true\n", "").replace(PLACEHOLDER, "已写"),
+        encoding="utf-8",
+    )
+    import_note(course_copy)  # the edited lesson stays; the new import waits beside it
+    assert (course_copy / CHAPTER / "02-xuexi-biji.new.md").is_file()
+    result = build(course_copy)
+    assert result.returncode != 0
+    assert f"{CHAPTER}/02-xuexi-biji.new.md 是导入时另存的新版" in result.output

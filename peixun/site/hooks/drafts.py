@@ -16,6 +16,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from peixun.course.model import Course
+from peixun.importer.output import ALONGSIDE_NAME
 from peixun.site.bridge import course_of
 
 _command: list[str] = []  # the command of this process, as on_startup said it
@@ -45,7 +46,14 @@ def draft_files(course: Course, shown_prefix: str) -> list[str]:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     if serving():
         return files
-    drafts = draft_files(course_of(config), config.docs_dir.rstrip("/").rsplit("/", 1)[-1])
+    docs_name = config.docs_dir.rstrip("/").rsplit("/", 1)[-1]
+    waiting = [f"{docs_name}/{f.src_uri}" for f in files if ALONGSIDE_NAME.search(f.src_uri)]
+    if waiting:
+        raise PluginError(
+            f"{'、'.join(waiting)} 是导入时另存的新版（原文件已改过，未覆盖），不能发布："
+            "与同名的原文件比较、把要保留的内容并入原文件后，删去这个文件再构建。"
+        )
+    drafts = draft_files(course_of(config), docs_name)
     if drafts:
         raise PluginError(
             f"{'、'.join(drafts)} 是草稿（draft: true），不能发布："
