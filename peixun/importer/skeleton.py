@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from peixun.course.check import HEADING  # the check's own reading of a ``##`` line
 from peixun.course.model import CLOSING_SECTIONS, FIXED_SECTION_IDS, OPENING_SECTION
 from peixun.importer.ids import pinyin_id, unique_id
 
@@ -24,7 +25,6 @@ PLACEHOLDERS = {
 INTRO = ("引言", "yinyan")
 WHOLE = ("正文", "zhengwen")
 
-HEADING = re.compile(r"^##\s+(?P<text>.+?)\s*(?:\{\s*#(?P<id>[^}\s]+)\s*\})?\s*$")
 FENCE = re.compile(r"^\s*(```|~~~)")
 
 
