@@ -15,7 +15,6 @@ from peixun import assets
 from peixun.site.bridge import settings_of
 from peixun.site.precompress import precompress
 
-
 TEMPLATES = Path(__file__).parent.parent / "templates"
 """Template overrides of Material's, after a course's own ``custom_dir`` (which wins)."""
 
