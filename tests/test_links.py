@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+
 from peixun.course.links import check_links
+from tests.sitebuild import build
 
 PAGES = {
     "01-a/index.md",
@@ -56,3 +61,36 @@ def test_html_targets_and_absolute_paths_are_explained() -> None:
 
 def test_anchor_of_a_generated_page_is_not_guessed() -> None:
     assert problems("[测验](zhangjie-ceshi.md#q1)") == []
+
+
+def test_check_and_quiet_build_name_a_broken_link_and_anchor(project_copy: Path) -> None:
+    lesson = project_copy / "docs" / "01-juese-renzhi" / "02-zhengzhi-juese.md"
+    text = lesson.read_text(encoding="utf-8")
+    assert "](03-baizheng-weizhi.md)" in text
+    text = text.replace("](03-baizheng-weizhi.md)", "](03-baizheng-weizi.md)", 1)
+    glossary = project_copy / "docs" / "glossary.md"
+    glossary.write_text(
+        glossary.read_text(encoding="utf-8")
+        + "\n见[第一课](01-juese-renzhi/01-diwei-zuoyong.md#meiyou)。\n",
+        encoding="utf-8",
+    )
+    lesson.write_text(text, encoding="utf-8")
+    broken_line = (
+        text.split("\n").index(
+            next(line for line in text.split("\n") if "03-baizheng-weizi.md" in line)
+        )
+        + 1
+    )
+    proc = subprocess.run(
+        [sys.executable, "-m", "peixun", "check", str(project_copy)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert proc.returncode == 1
+    assert f"docs/01-juese-renzhi/02-zhengzhi-juese.md 第 {broken_line} 行" in proc.stdout
+    assert "docs/01-juese-renzhi/03-baizheng-weizi.md 不存在" in proc.stdout
+    assert "docs/glossary.md 第" in proc.stdout and "#meiyou" in proc.stdout
+    result = build(project_copy, quiet=True)
+    assert result.returncode != 0
+    assert "03-baizheng-weizi.md 不存在" in result.output and "Traceback" not in result.output

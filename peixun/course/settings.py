@@ -20,10 +20,12 @@ from __future__ import annotations
 
 import hashlib
 import re
+from pathlib import Path
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
+from peixun.errors import ContentError
 from peixun.text.schema import validate
 from peixun.text.yamltext import Locator
 
@@ -128,6 +130,29 @@ def load_settings(data: object, config_text: str, shown: str = "mkdocs.yml") -> 
     return validate(
         CourseSettings, data or {}, f"{shown}（extra.peixun）", config_locator(config_text)
     )
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml for its data only: MkDocs' own tags (``!ENV``, ``!!python/…``) give None."""
+
+
+_ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+def read_settings(config_file: Path, shown: str = "mkdocs.yml") -> CourseSettings:
+    """The settings of the course whose ``mkdocs.yml`` is ``config_file`` (for commands that
+    do not build); defaults when the file or the key is absent."""
+    if not config_file.is_file():
+        return CourseSettings()
+    text = config_file.read_text(encoding="utf-8")
+    try:
+        data = yaml.load(text, Loader=_ConfigLoader)
+    except yaml.YAMLError as exc:
+        raise ContentError(shown, None, f"YAML 格式错误：{exc}") from None
+    extra = data.get("extra") if isinstance(data, dict) else None
+    section = extra.get("peixun") if isinstance(extra, dict) else None
+    return load_settings(section, text, shown)
 
 
 def is_id(text: str) -> bool:

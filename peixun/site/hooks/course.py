@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files
@@ -11,7 +13,9 @@ from mkdocs.structure.pages import Page
 from peixun.course import pages as course_pages
 from peixun.course.check import check_course
 from peixun.course.glossary import GLOSSARY_FILE, add_tooltips
+from peixun.course.links import check_course_links
 from peixun.errors import ContentErrors
+from peixun.generated import generated_paths
 from peixun.handouts.site_pages import print_links
 from peixun.quiz import pages as quiz_pages
 from peixun.site.bridge import (
@@ -41,7 +45,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     # editor still sees the page. A build refuses drafts anyway (hooks.drafts).
     in_drafts = set(draft_files(course, docs_name)) if serving() else set()
     problems = []
-    for problem in check_course(course, glossary_of(config), f"{docs_name}/{GLOSSARY_FILE}"):
+    found = check_course(course, glossary_of(config), f"{docs_name}/{GLOSSARY_FILE}")
+    generated = generated_paths(course, questions_of(config), settings_of(config))
+    found += check_course_links(Path(config.docs_dir), course, generated, docs_name)
+    for problem in found:
         if problem.file in in_drafts:
             log.info(f"草稿：{problem}")
         else:
