@@ -1,0 +1,168 @@
+"""``python -m peixun banks export|import``: question banks to and from other systems."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from pathlib import Path
+
+from peixun.course.model import load_course
+from peixun.errors import ContentError, ContentErrors, problems_of
+from peixun.exchange.docx import read_docx, write_docx
+from peixun.exchange.gather import Item, course_items, unfit
+from peixun.exchange.gift import to_gift
+from peixun.exchange.moodle_xml import to_moodle_xml
+from peixun.exchange.qti import write_qti
+from peixun.exchange.rows import PlacedRow, import_rows
+from peixun.exchange.table import Row, to_row, unfit_separators
+from peixun.exchange.xlsx import read_xlsx, write_xlsx
+from peixun.exchange.yamlout import bank_yaml
+from peixun.quiz.lessontext import section_ids
+
+FORMATS = ("xlsx", "docx", "gift", "moodle-xml", "qti21")
+READERS: dict[str, Callable[[Path, str], list[PlacedRow]]] = {
+    ".xlsx": read_xlsx,
+    ".docx": read_docx,
+}
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    actions = parser.add_subparsers(dest="action", metavar="操作", required=True)
+    export = actions.add_parser(
+        "export", help="把题库导出为 Excel、Word、GIFT、Moodle XML 或 QTI 2.1"
+    )
+    export.add_argument("--format", required=True, choices=FORMATS, help="导出格式")
+    export.add_argument("--chapter", help="只导出一章：章文件夹名或章号（如 01）")
+    export.add_argument(
+        "--generated",
+        action="store_true",
+        help="连同自动生成的题目一起导出（默认只导出题库里手写的题）",
+    )
+    export.add_argument("--out", required=True, type=Path, help="输出文件")
+    export.add_argument(
+        "--project", default=Path("."), type=Path, help="项目文件夹，默认为当前文件夹"
+    )
+    export.set_defaults(handler=_export)
+    imp = actions.add_parser("import", help="把 Excel（.xlsx）或 Word（.docx）题目导入为一课的题库")
+    imp.add_argument("file", type=Path, help="要导入的 .xlsx 或 .docx 文件")
+    imp.add_argument(
+        "--out",
+        required=True,
+        type=Path,
+        help="写入的题库，如 quizzes/01-juese-renzhi/01-diwei-zuoyong.yml",
+    )
+    imp.add_argument("--partial", action="store_true", help="只写入无误的题目，并列出有问题的")
+    imp.add_argument("--force", action="store_true", help="覆盖已有的题库文件")
+    imp.set_defaults(handler=_import)
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        return int(args.handler(args))
+    except (ContentError, ContentErrors) as exc:
+        for problem in problems_of(exc):
+            print(problem)
+        return 1
+
+
+def _rows(items: list[Item], skipped: list[str]) -> list[Row]:
+    rows = []
+    for item in items:
+        why = unfit_separators(item.question)
+        if why:
+            skipped.append(unfit(item, "", why))
+        else:
+            rows.append(to_row(item.question, item.lesson))
+    return rows
+
+
+def _export(args: argparse.Namespace) -> int:
+    items = course_items(args.project, args.chapter, args.generated)
+    if not items:
+        print("没有可导出的题目（检查 --chapter 是否写对）。")
+        return 1
+    out: Path = args.out
+    out.parent.mkdir(parents=True, exist_ok=True)
+    skipped: list[str] = []
+    if args.format == "xlsx":
+        write_xlsx(_rows(items, skipped), out)
+    elif args.format == "docx":
+        write_docx(_rows(items, skipped), out, args.chapter or "题库")
+    elif args.format == "gift":
+        text, skipped = to_gift(items)
+        out.write_text(text, encoding="utf-8")
+    elif args.format == "moodle-xml":
+        data, skipped = to_moodle_xml(items)
+        out.write_bytes(data)
+    else:
+        skipped = write_qti(items, out)
+    for line in skipped:
+        print(line)
+    print(
+        f"已导出 {len(items) - len(skipped)} 道题到 {out}"
+        + (f"，{len(skipped)} 道未导出（见上）。" if skipped else "。")
+    )
+    return 0
+
+
+def _lesson_of(out: Path) -> tuple[Path, str]:
+    """The project folder and lesson slug of ``quizzes/<chapter>/<lesson>.yml``."""
+    resolved = out.resolve()
+    quizzes = next((p for p in resolved.parents if p.name == "quizzes"), None)
+    if quizzes is None or out.suffix != ".yml":
+        raise ContentError(
+            str(out),
+            None,
+            "--out 应为题库路径 quizzes/<章文件夹>/<课文件名>.yml，与课文同路径同名。",
+        )
+    return quizzes.parent, resolved.relative_to(quizzes).with_suffix("").as_posix()
+
+
+def _sections(root: Path, slug: str) -> list[str] | None:
+    """The lesson's ``##`` ids, or None when the course cannot be read (then checked later)."""
+    try:
+        course = load_course(root / "docs", root / "sources")
+    except (ContentError, ContentErrors):
+        return None
+    lesson = course.lesson(f"{slug}.md")
+    if lesson is None:
+        raise ContentError(
+            f"docs/{slug}.md",
+            None,
+            "找不到这篇课文：题库须与课文同路径同名，请先写好课文再导入题目。",
+        )
+    return section_ids(lesson.markdown)
+
+
+def _import(args: argparse.Namespace) -> int:
+    source: Path = args.file
+    out: Path = args.out
+    reader = READERS.get(source.suffix.lower())
+    if reader is None:
+        print(f"{source}：只能导入 .xlsx 或 .docx 文件。")
+        return 2
+    if not source.is_file():
+        print(f"{source}：找不到这个文件。")
+        return 2
+    if out.exists() and not args.force:
+        print(f"{out}：题库已存在，未覆盖。要替换它请加 --force（原文件会被新内容取代）。")
+        return 1
+    root, slug = _lesson_of(out)
+    imported = import_rows(reader(source, str(source)), slug, _sections(root, slug))
+    for problem in imported.problems:
+        print(problem)
+    if imported.problems and not args.partial:
+        print(
+            f"\n{imported.rejected} 道题有问题，未写入任何内容。请修改后重新导入，或加 --partial 只写入无误的题。"
+        )
+        return 1
+    if not imported.questions:
+        print("没有可写入的题目。")
+        return 1
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(bank_yaml(imported.questions), encoding="utf-8")
+    print(f"已写入 {len(imported.questions)} 道题到 {out}。")
+    if imported.rejected:
+        print(f"另有 {imported.rejected} 道题有问题未写入（见上）。")
+        return 1
+    return 0

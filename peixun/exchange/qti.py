@@ -1,0 +1,165 @@
+"""IMS QTI 2.1: a content package (zip) with ``imsmanifest.xml`` and one item file per question.
+
+single/multiple/truefalse -> ``choiceInteraction``; fill -> ``textEntryInteraction`` per blank
+(every accepted answer mapped to a point); order -> ``orderInteraction``. The explanation
+and the options' feedback go in a ``rubricBlock`` for tutors and scorers.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+from lxml import etree as ET
+
+from peixun.exchange.gather import Item
+from peixun.exchange.table import LETTERS, order_shown
+from peixun.quiz.model import BLANK, Question
+
+QTI = "http://www.imsglobal.org/xsd/imsqti_v2p1"
+CP = "http://www.imsglobal.org/xsd/imscp_v1p1"
+XSI = "http://www.w3.org/2001/XMLSchema-instance"
+_MATCH_CORRECT = "http://www.imsglobal.org/question/qti_v2p1/rptemplates/match_correct"
+
+
+def _q(tag: str) -> str:
+    return f"{{{QTI}}}{tag}"
+
+
+def _sub(parent: ET._Element, tag: str, text: str | None = None, **attrs: str) -> ET._Element:
+    element = ET.SubElement(parent, _q(tag), attrs)
+    element.text = text
+    return element
+
+
+def identifier(item: Item) -> str:
+    """An identifier unique in the course that is also an XML name (no leading digit)."""
+    return "item-" + re.sub(r"[^A-Za-z0-9-]", "-", f"{item.lesson}-{item.question.id}")
+
+
+def _declare(
+    item: ET._Element, name: str, cardinality: str, base: str, values: list[str]
+) -> ET._Element:
+    declaration = _sub(
+        item, "responseDeclaration", identifier=name, cardinality=cardinality, baseType=base
+    )
+    correct = _sub(declaration, "correctResponse")
+    for value in values:
+        _sub(correct, "value", value)
+    return declaration
+
+
+def _choices(interaction: ET._Element, texts: list[str]) -> None:
+    for letter, text in zip(LETTERS, texts, strict=False):
+        _sub(interaction, "simpleChoice", text, identifier=letter)
+
+
+def _body(element: ET._Element, q: Question) -> tuple[ET._Element, ET._Element | None]:
+    """Declarations and the item body; returns the body and the interaction holding choices."""
+    body = ET.Element(_q("itemBody"))
+    if q.options is not None:
+        right = [LETTERS[i] for i, o in enumerate(q.options) if o.correct]
+        single = q.type == "single"
+        _declare(element, "RESPONSE", "single" if single else "multiple", "identifier", right)
+        interaction = _sub(body, "choiceInteraction", responseIdentifier="RESPONSE")
+        interaction.set("shuffle", "false")
+        interaction.set("maxChoices", "1" if single else "0")
+        _sub(interaction, "prompt", q.stem)
+        _choices(interaction, [o.text for o in q.options])
+        return body, interaction
+    if q.answer is not None:
+        _declare(element, "RESPONSE", "single", "identifier", ["A" if q.answer else "B"])
+        interaction = _sub(body, "choiceInteraction", responseIdentifier="RESPONSE")
+        interaction.set("shuffle", "false")
+        interaction.set("maxChoices", "1")
+        _sub(interaction, "prompt", q.stem)
+        _choices(interaction, ["正确", "错误"])
+        return body, interaction
+    if q.items is not None:
+        shown = order_shown(q)
+        order = [LETTERS[shown.index(i)] for i in q.items]
+        _declare(element, "RESPONSE", "ordered", "identifier", order)
+        interaction = _sub(body, "orderInteraction", responseIdentifier="RESPONSE")
+        interaction.set("shuffle", "false")
+        _sub(interaction, "prompt", q.stem)
+        _choices(interaction, shown)
+        return body, interaction
+    paragraph = _sub(body, "p")
+    parts = BLANK.split(q.stem)
+    paragraph.text = parts[0]
+    for n, (accepted, rest) in enumerate(zip(q.blanks or [], parts[1:], strict=True), start=1):
+        name = f"RESPONSE_{n}"
+        declaration = _declare(element, name, "single", "string", accepted[:1])
+        mapping = _sub(declaration, "mapping", defaultValue="0")
+        for answer in accepted:
+            _sub(mapping, "mapEntry", mapKey=answer, mappedValue="1", caseSensitive="true")
+        blank = _sub(paragraph, "textEntryInteraction", responseIdentifier=name)
+        blank.set("expectedLength", str(max(len(a) for a in accepted) + 2))
+        blank.tail = rest
+    return body, None
+
+
+def item_xml(item: Item) -> ET._Element:
+    """One ``assessmentItem``."""
+    q = item.question
+    element = ET.Element(_q("assessmentItem"), nsmap={None: QTI, "xsi": XSI})
+    element.set(
+        f"{{{XSI}}}schemaLocation",
+        f"{QTI} http://www.imsglobal.org/xsd/qti/qtiv2p1/imsqti_v2p1.xsd",
+    )
+    element.set("identifier", identifier(item))
+    element.set("title", q.id)
+    element.set("adaptive", "false")
+    element.set("timeDependent", "false")
+    element.set("{http://www.w3.org/XML/1998/namespace}lang", "zh-CN")
+    body, _ = _body(element, q)
+    score = _sub(element, "outcomeDeclaration", identifier="SCORE", cardinality="single")
+    score.set("baseType", "float")
+    _sub(_sub(score, "defaultValue"), "value", "0")
+    element.append(body)
+    rubric = _sub(body, "rubricBlock", view="scorer tutor")
+    _sub(rubric, "p", f"解析：{q.explanation}")
+    for letter, option in zip(LETTERS, q.options or [], strict=False):
+        if option.feedback:
+            _sub(rubric, "p", f"选 {letter}：{option.feedback}")
+    if q.type == "fill":
+        processing = _sub(element, "responseProcessing")
+        total = _sub(_sub(processing, "setOutcomeValue", identifier="SCORE"), "sum")
+        for n in range(1, len(q.blanks or ()) + 1):
+            _sub(total, "mapResponse", identifier=f"RESPONSE_{n}")
+    else:
+        _sub(element, "responseProcessing", template=_MATCH_CORRECT)
+    return element
+
+
+def _manifest(names: list[tuple[str, str]]) -> ET._Element:
+    manifest = ET.Element(f"{{{CP}}}manifest", identifier="MANIFEST-peixun", nsmap={None: CP})
+    metadata = ET.SubElement(manifest, f"{{{CP}}}metadata")
+    ET.SubElement(metadata, f"{{{CP}}}schema").text = "QTIv2.1 Package"
+    ET.SubElement(metadata, f"{{{CP}}}schemaversion").text = "1.0.0"
+    ET.SubElement(manifest, f"{{{CP}}}organizations")
+    resources = ET.SubElement(manifest, f"{{{CP}}}resources")
+    for name, href in names:
+        resource = ET.SubElement(resources, f"{{{CP}}}resource", identifier=name, href=href)
+        resource.set("type", "imsqti_item_xmlv2p1")
+        ET.SubElement(resource, f"{{{CP}}}file", href=href)
+    return manifest
+
+
+def _bytes(element: ET._Element) -> bytes:
+    data: bytes = ET.tostring(element, encoding="utf-8", xml_declaration=True, pretty_print=True)
+    return data
+
+
+def write_qti(items: list[Item], path: Path) -> list[str]:
+    """The package at ``path``; every type fits QTI 2.1 (nothing left out)."""
+    names: list[tuple[str, str]] = []
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as package:
+        for item in items:
+            name = identifier(item)
+            href = f"items/{name}.xml"
+            package.writestr(href, _bytes(item_xml(item)))
+            names.append((name, href))
+        package.writestr("imsmanifest.xml", _bytes(_manifest(names)))
+    return []
