@@ -66,5 +66,5 @@ def to_gift(items: list[Item]) -> tuple[str, list[str]]:
         if item.lesson != lesson:
             lesson = item.lesson
             blocks.append(f"$CATEGORY: $course$/peixun/{lesson}")
-        blocks.append(f"// {q.id}\n{_question(item)}")
+        blocks.append(_question(item))
     return "\n\n".join(blocks) + "\n", skipped

@@ -13,6 +13,9 @@ _KEYS: tuple[str, ...] = ("id", "type", "stem", "options", "answer", "blanks", "
 _KEYS += ("explanation", "source", "difficulty", "tags")
 
 
+_SHORT = 40  # characters: an ordering's items up to this long fit on one line, as editors write them
+
+
 class _Flow(list[str]):
     """A short list written on one line, as the banks write blanks and tags: ``[班长]``."""
 
@@ -34,6 +37,8 @@ def _plain(question: BankQuestion) -> dict[str, Any]:
     data.pop("generated", None)
     if "blanks" in data:
         data["blanks"] = [_Flow(b) for b in data["blanks"]]
+    if "items" in data and sum(len(i) for i in data["items"]) <= _SHORT:
+        data["items"] = _Flow(data["items"])
     if "tags" in data:
         data["tags"] = _Flow(data["tags"])
     if "options" in data:
