@@ -28,6 +28,22 @@ class Imported:
     rejected: int  # how many rows had problems
 
 
+# The model speaks of bank fields; in a sheet the same rule is about the columns.
+_SHEET_WORDS = (
+    ("选项写 correct: true", "选项是正确答案（写在“答案”列）"),
+    ("type: multiple", "题型“多选题”"),
+    ("type: single", "题型“单选题”"),
+    ("题干 stem", "题干"),
+    ("blanks 却给了", "答案却给了"),
+)
+
+
+def _sheet_words(message: str) -> str:
+    for bank, sheet in _SHEET_WORDS:
+        message = message.replace(bank, sheet)
+    return message
+
+
 def _check(placed: PlacedRow, lesson: str) -> BankQuestion:
     """Validate one row with the build's schema; problems name the row and column."""
     try:
@@ -45,7 +61,7 @@ def _check(placed: PlacedRow, lesson: str) -> BankQuestion:
     except (ContentError, ContentErrors) as exc:
         renamed = []
         for loc, problem in zip(asked, problems_of(exc), strict=True):
-            said = problem.message.removeprefix(f"字段 {field_path(loc)}：")
+            said = _sheet_words(problem.message.removeprefix(f"字段 {field_path(loc)}："))
             renamed.append(ContentError(placed.file, placed.line, f"列“{column_of(loc)}”：{said}"))
         raise ContentErrors(renamed) from None
 
