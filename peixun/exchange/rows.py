@@ -31,8 +31,8 @@ class Imported:
 # The model speaks of bank fields; in a sheet the same rule is about the columns.
 _SHEET_WORDS = (
     ("选项写 correct: true", "选项是正确答案（写在“答案”列）"),
-    ("type: multiple", "题型“多选题”"),
-    ("type: single", "题型“单选题”"),
+    (" type: multiple", "题型“多选题”"),
+    (" type: single", "题型“单选题”"),
     ("题干 stem", "题干"),
     ("blanks 却给了", "答案却给了"),
 )
