@@ -33,6 +33,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     export.add_argument("--format", required=True, choices=FORMATS, help="导出格式")
     export.add_argument("--chapter", help="只导出一章：章文件夹名或章号（如 01）")
+    export.add_argument("--lesson", help="只导出一课，如 01-juese-renzhi/01-diwei-zuoyong")
     export.add_argument(
         "--generated",
         action="store_true",
@@ -77,9 +78,9 @@ def _rows(items: list[Item], skipped: list[str]) -> list[Row]:
 
 
 def _export(args: argparse.Namespace) -> int:
-    items = course_items(args.project, args.chapter, args.generated)
+    items = course_items(args.project, args.chapter, args.generated, args.lesson)
     if not items:
-        print("没有可导出的题目（检查 --chapter 是否写对）。")
+        print("没有可导出的题目（检查 --chapter、--lesson 是否写对）。")
         return 1
     out: Path = args.out
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -87,7 +88,7 @@ def _export(args: argparse.Namespace) -> int:
     if args.format == "xlsx":
         write_xlsx(_rows(items, skipped), out)
     elif args.format == "docx":
-        write_docx(_rows(items, skipped), out, args.chapter or "题库")
+        write_docx(_rows(items, skipped), out, args.lesson or args.chapter or "题库")
     elif args.format == "gift":
         text, skipped = to_gift(items)
         out.write_text(text, encoding="utf-8")

@@ -28,12 +28,24 @@ from peixun.exchange.table import (
 
 _NUMERALS = "一二三四五六七八九十"
 _LABELS = tuple(c for c in COLUMNS if c not in OPTION_COLUMNS and c != "题干")
-_HEADING = re.compile(rf"^[{_NUMERALS}]+\s*[、.．]\s*({'|'.join(KIND_BY_NAME)})")
+_HEADING = re.compile(rf"^[{_NUMERALS}百零]+\s*[、.．]\s*({'|'.join(KIND_BY_NAME)})")
 _QUESTION = re.compile(r"^(\d+)\s*[.．、]\s*(.*)$")
 _OPTION = re.compile(r"^([A-F])\s*[.．、:：]\s*(.*)$")
 _LABEL = re.compile(rf"^【?({'|'.join(_LABELS)})】?\s*[：:]\s*(.*)$")
 _PLACEHOLDER = re.compile(r"\s*[（(]\s*[)）]\s*$")  # the answer's place: 题干（ ）
 _CHOICE_TYPES = ("单选题", "多选题", "判断题")
+
+
+def _numeral(n: int) -> str:
+    """1 -> 一, 12 -> 十二, 105 -> 一百零五: the numbers of a paper's parts (up to 999)."""
+    hundreds, rest = divmod(n, 100)
+    tens, ones = divmod(rest, 10)
+    out = f"{_NUMERALS[hundreds - 1]}百" if hundreds else ""
+    if tens:
+        out += ("" if tens == 1 and not hundreds else _NUMERALS[tens - 1]) + "十"
+    elif hundreds and ones:
+        out += "零"
+    return out + (_NUMERALS[ones - 1] if ones else "")
 
 
 def write_docx(rows: list[Row], path: Path, title: str) -> None:
@@ -46,8 +58,7 @@ def write_docx(rows: list[Row], path: Path, title: str) -> None:
         if row["题型"] != kind:
             kind = row["题型"]
             headings += 1
-            numeral = _NUMERALS[(headings - 1) % len(_NUMERALS)]
-            document.add_heading(f"{numeral}、{kind}", level=2)
+            document.add_heading(f"{_numeral(headings)}、{kind}", level=2)
         stem = row["题干"] + ("（ ）" if kind in _CHOICE_TYPES else "")
         document.add_paragraph(f"{number}. {stem}")
         for column, letter in zip(OPTION_COLUMNS, LETTERS, strict=True):

@@ -24,10 +24,13 @@ def unfit(item: Item, target: str, why: str) -> str:
     return f"{item.lesson} 题目“{q.id}”（{TYPE_NAMES[q.type]}）未导出：{target}{why}"
 
 
-def course_items(root: Path, chapter: str | None, generated: bool) -> list[Item]:
+def course_items(
+    root: Path, chapter: str | None, generated: bool, lesson: str | None = None
+) -> list[Item]:
     """Questions of the course at ``root`` in display order; bank questions only by default.
 
-    ``chapter`` is a chapter folder (``01-juese-renzhi``) or its number (``01`` or ``1``).
+    ``chapter`` is a chapter folder (``01-juese-renzhi``) or its number (``01`` or ``1``);
+    ``lesson`` a lesson slug (``01-juese-renzhi/01-diwei-zuoyong``).
     Raises ContentError(s) when the course or a bank has problems, as the build would.
     """
     course = load_course(root / "docs", root / "sources")
@@ -35,10 +38,11 @@ def course_items(root: Path, chapter: str | None, generated: bool) -> list[Item]
     wanted = {c.folder for c in course.chapters if chapter in (None, c.folder, str(c.number))}
     wanted |= {c.folder for c in course.chapters if chapter == f"{c.number:02d}"}
     return [
-        Item(lesson.slug, q)
+        Item(page.slug, q)
         for c in course.chapters
         if c.folder in wanted
-        for lesson in c.lessons
-        for q in questions.get(lesson.slug, [])
+        for page in c.lessons
+        if lesson in (None, page.slug)
+        for q in questions.get(page.slug, [])
         if generated or not q.generated
     ]

@@ -13,7 +13,9 @@ _KEYS: tuple[str, ...] = ("id", "type", "stem", "options", "answer", "blanks", "
 _KEYS += ("explanation", "source", "difficulty", "tags")
 
 
-_SHORT = 40  # characters: an ordering's items up to this long fit on one line, as editors write them
+_SHORT = (
+    40  # characters: an ordering's items up to this long fit on one line, as editors write them
+)
 
 
 class _Flow(list[str]):

@@ -144,7 +144,9 @@ def test_bad_rows_name_file_sheet_row_and_column(
     assert any(f"{where} 第 7 行：列“题型”：题型“问答题”不认识" in line for line in lines)
     assert any(f"{where} 第 8 行：列“解析”：" in line for line in lines)
     assert any(f"{where} 第 9 行：列“答案”：答案“E”应由选项字母 ABC" in line for line in lines)
-    assert any(f"{where} 第 10 行：列“出处”：" in line and "meiyou-zhe-jie" in line for line in lines)
+    assert any(
+        f"{where} 第 10 行：列“出处”：" in line and "meiyou-zhe-jie" in line for line in lines
+    )
     assert "5 道题有问题，未写入任何内容" in said
 
 
