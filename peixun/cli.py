@@ -15,7 +15,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "handouts": ("peixun.handouts.command", "为已构建的网站生成各章讲义 PDF"),
     "synth": ("peixun.synth", "生成用于压力测试的合成课程"),
     "bench": ("peixun.bench", "测量构建速度、规模与页面体积"),
-    "banks": ("peixun.exchange.command", "题库导出（Excel/Word/GIFT/Moodle XML/QTI）与导入（Excel/Word）"),
+    "banks": (
+        "peixun.exchange.command",
+        "题库导出（Excel/Word/GIFT/Moodle XML/QTI）与导入（Excel/Word）",
+    ),
 }
 
 

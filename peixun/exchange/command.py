@@ -149,7 +149,10 @@ def _import(args: argparse.Namespace) -> int:
         print(f"{out}：题库已存在，未覆盖。要替换它请加 --force（原文件会被新内容取代）。")
         return 1
     root, slug = _lesson_of(out)
-    imported = import_rows(reader(source, str(source)), slug, _sections(root, slug))
+    sections = _sections(root, slug)
+    if sections is None:
+        print("课程本身有问题，未能核对出处的小节 id：写入后请运行 python -m peixun check。")
+    imported = import_rows(reader(source, str(source)), slug, sections)
     for problem in imported.problems:
         print(problem)
     if imported.problems and not args.partial:

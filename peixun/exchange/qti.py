@@ -55,8 +55,8 @@ def _choices(interaction: ET._Element, texts: list[str]) -> None:
         _sub(interaction, "simpleChoice", text, identifier=letter)
 
 
-def _body(element: ET._Element, q: Question) -> tuple[ET._Element, ET._Element | None]:
-    """Declarations and the item body; returns the body and the interaction holding choices."""
+def _body(element: ET._Element, q: Question) -> ET._Element:
+    """Adds the response declarations to ``element`` and returns the item body."""
     body = ET.Element(_q("itemBody"))
     if q.options is not None:
         right = [LETTERS[i] for i, o in enumerate(q.options) if o.correct]
@@ -67,7 +67,7 @@ def _body(element: ET._Element, q: Question) -> tuple[ET._Element, ET._Element |
         interaction.set("maxChoices", "1" if single else "0")
         _sub(interaction, "prompt", q.stem)
         _choices(interaction, [o.text for o in q.options])
-        return body, interaction
+        return body
     if q.answer is not None:
         _declare(element, "RESPONSE", "single", "identifier", ["A" if q.answer else "B"])
         interaction = _sub(body, "choiceInteraction", responseIdentifier="RESPONSE")
@@ -75,7 +75,7 @@ def _body(element: ET._Element, q: Question) -> tuple[ET._Element, ET._Element |
         interaction.set("maxChoices", "1")
         _sub(interaction, "prompt", q.stem)
         _choices(interaction, ["正确", "错误"])
-        return body, interaction
+        return body
     if q.items is not None:
         shown = order_shown(q)
         order = [LETTERS[shown.index(i)] for i in q.items]
@@ -84,7 +84,7 @@ def _body(element: ET._Element, q: Question) -> tuple[ET._Element, ET._Element |
         interaction.set("shuffle", "false")
         _sub(interaction, "prompt", q.stem)
         _choices(interaction, shown)
-        return body, interaction
+        return body
     paragraph = _sub(body, "p")
     parts = BLANK.split(q.stem)
     paragraph.text = parts[0]
@@ -97,7 +97,7 @@ def _body(element: ET._Element, q: Question) -> tuple[ET._Element, ET._Element |
         blank = _sub(paragraph, "textEntryInteraction", responseIdentifier=name)
         blank.set("expectedLength", str(max(len(a) for a in accepted) + 2))
         blank.tail = rest
-    return body, None
+    return body
 
 
 def item_xml(item: Item) -> ET._Element:
@@ -113,7 +113,7 @@ def item_xml(item: Item) -> ET._Element:
     element.set("adaptive", "false")
     element.set("timeDependent", "false")
     element.set("{http://www.w3.org/XML/1998/namespace}lang", "zh-CN")
-    body, _ = _body(element, q)
+    body = _body(element, q)
     score = _sub(element, "outcomeDeclaration", identifier="SCORE", cardinality="single")
     score.set("baseType", "float")
     _sub(_sub(score, "defaultValue"), "value", "0")

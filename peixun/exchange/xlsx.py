@@ -33,6 +33,8 @@ def write_xlsx(rows: list[Row], path: Path) -> None:
         sheet.column_dimensions[letter].width = _WIDTHS.get(str(cells[0].value), 14)
     for line in sheet.iter_rows(min_row=2):
         for cell in line:
+            if isinstance(cell.value, str) and cell.value.startswith("="):
+                cell.data_type = "s"  # text that starts with "=" is not a formula
             cell.alignment = Alignment(wrap_text=True, vertical="top")
             cell.number_format = "@"  # text: 题号 and 答案 must not turn into numbers
     sheet.freeze_panes = "A2"

@@ -14,6 +14,7 @@ from peixun.exchange.table import Row, to_row
 from peixun.exchange.xlsx import read_xlsx, write_xlsx
 from peixun.exchange.yamlout import bank_yaml
 from peixun.quiz.bank import read_bank
+from peixun.quiz.model import BankQuestion
 from tests.sitebuild import ROOT
 
 Writer = Callable[[list[Row], Path], None]
@@ -72,3 +73,35 @@ def test_ordering_is_not_listed_in_answer_order(items: list[Item], tmp_path: Pat
         assert sorted(shown) == sorted(item.question.items or [])
         assert shown != item.question.items
         assert row["答案"] != "ABCDEF"[: len(shown)]
+
+
+@pytest.mark.parametrize("kind", FORMATS)
+def test_text_that_looks_like_markup_or_formulas_survives(kind: str, tmp_path: Path) -> None:
+    q = Item(
+        "a/b",
+        read_bank_question(
+            {
+                "id": "te-shu",
+                "type": "single",
+                "stem": "=SUM(A1) <b>党</b> & “引号” 'x'",
+                "options": [
+                    {"text": "=1", "correct": True},
+                    {"text": "A. 不是选项", "feedback": "答案：也不是答案"},
+                    {"text": "@丙"},
+                ],
+                "explanation": "1. 不是新题",
+                "source": "x",
+                "tags": ["甲", "乙"],
+            }
+        ),
+    )
+    write, read = FORMATS[kind]
+    path = tmp_path / f"t.{kind}"
+    write([to_row(q.question, q.lesson)], path)
+    imported = import_rows(read(path, path.name), "a/b", None)
+    assert imported.problems == []
+    assert [x.model_dump() for x in imported.questions] == [q.question.model_dump()]
+
+
+def read_bank_question(data: dict[str, object]) -> BankQuestion:
+    return BankQuestion.model_validate(data)
