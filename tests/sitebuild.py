@@ -1,4 +1,4 @@
-"""Build a peixun site into a temporary folder, as the tests need it."""
+"""Copy a peixun project and build it, as the tests and the benchmarks need it."""
 
 from __future__ import annotations
 
@@ -21,11 +21,11 @@ class BuildResult:
     site: Path
 
 
-def copy_project(dest: Path, with_docs: bool = True) -> Path:
-    """Copy the project's site parts into ``dest`` (docs optional: tests may write their own)."""
+def copy_project(dest: Path, with_docs: bool = True, source: Path = ROOT) -> Path:
+    """Copy the site parts of ``source`` into ``dest`` (docs optional: tests may write their own)."""
     dest.mkdir(parents=True, exist_ok=True)
     for part in PROJECT_PARTS:
-        src = ROOT / part
+        src = source / part
         if not src.exists() or (part == "docs" and not with_docs):
             continue
         if src.is_dir():
@@ -37,14 +37,25 @@ def copy_project(dest: Path, with_docs: bool = True) -> Path:
     return dest
 
 
+def build_env() -> dict[str, str]:
+    """The environment of a build in a copied project: this checkout's ``peixun`` importable."""
+    path = os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH")) if p)
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": path}
+
+
 def build(project: Path, site: Path | None = None, strict: bool = True) -> BuildResult:
     """Run ``python -m mkdocs build`` in ``project`` as an editor would, capturing its output."""
     site = site or project / "site"
     cmd = [sys.executable, "-m", "mkdocs", "build", "-d", str(site)]
     if strict:
         cmd.append("--strict")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT)}
     proc = subprocess.run(
-        cmd, cwd=project, env=env, capture_output=True, text=True, encoding="utf-8", check=False
+        cmd,
+        cwd=project,
+        env=build_env(),
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
     )
     return BuildResult(proc.returncode, proc.stdout + proc.stderr, site)

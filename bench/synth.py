@@ -1,4 +1,4 @@
-"""``python -m peixun synth``: a large synthetic course for benchmarks, made from the real one.
+"""``python -m bench.synth``: a large synthetic course for benchmarks, made from the real one.
 
 Every lesson of the real course is a template. Lesson *i* of the synthetic course copies
 template ``i mod T`` with its front matter, fixed sections, section ids and question bank, so
@@ -195,7 +195,7 @@ def _prepare(out: Path) -> None:
             )
         shutil.rmtree(out)
     out.mkdir(parents=True, exist_ok=True)
-    (out / MARKER).write_text("由 python -m peixun synth 生成的合成课程，仅供性能测试。\n")
+    (out / MARKER).write_text("由 python -m bench.synth 生成的合成课程，仅供性能测试。\n")
 
 
 def synthesize(
@@ -315,7 +315,13 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-if __name__ == "__main__":  # python -m peixun.synth, without the other commands
-    _parser = argparse.ArgumentParser(prog="python -m peixun.synth")
-    add_arguments(_parser)
-    sys.exit(run(_parser.parse_args()))
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m bench.synth", description="生成用于压力测试的合成课程"
+    )
+    add_arguments(parser)
+    return run(parser.parse_args(argv))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,13 @@
+"""What every benchmark step shares: the error that stops a run and the build environment."""
+
+from __future__ import annotations
+
+from tests.sitebuild import build_env
+
+MIB = 1024 * 1024
+
+__all__ = ["MIB", "BenchError", "build_env"]
+
+
+class BenchError(Exception):
+    """The benchmark cannot go on; the message says why, in Chinese."""
