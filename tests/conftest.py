@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.fixture import copy_fixture
 from tests.sitebuild import ROOT, BuildResult, build, copy_project
 
 
@@ -45,3 +46,18 @@ def project_copy(tmp_path: Path) -> Path:
 @pytest.fixture(scope="session")
 def root() -> Path:
     return ROOT
+
+
+@pytest.fixture
+def fixture_project(tmp_path: Path) -> Path:
+    """A throw-away copy of the small fixture course (tests/fixture), to break on purpose."""
+    return copy_fixture(tmp_path / "fixture")
+
+
+@pytest.fixture(scope="session")
+def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The small fixture course, built with ``--strict`` once per session."""
+    project = copy_fixture(tmp_path_factory.mktemp("fixture"))
+    result = build(project)
+    assert result.returncode == 0, f"the fixture course does not build:\n{result.output}"
+    return result.site

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 import subprocess
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -59,3 +60,51 @@ def build(project: Path, site: Path | None = None, strict: bool = True) -> Build
         check=False,
     )
     return BuildResult(proc.returncode, proc.stdout + proc.stderr, site)
+
+
+@dataclass
+class LoggedBuild:
+    """A build run in this process, with every record MkDocs and the hooks logged."""
+
+    ok: bool
+    site: Path
+    records: list[logging.LogRecord] = field(default_factory=list)
+
+    def messages(self, level: int = logging.WARNING) -> list[str]:
+        """The messages logged at ``level`` or above, as the user reads them."""
+        return [r.getMessage() for r in self.records if r.levelno >= level]
+
+
+class _Records(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+def build_here(project: Path, site: Path | None = None, strict: bool = True) -> LoggedBuild:
+    """Build ``project`` in this process, as MkDocs' own tests do, and keep the log records.
+
+    Faster than :func:`build` (no interpreter start, jieba loaded once). A build that MkDocs
+    aborts cleanly (an error it logs, then ``Abort``) gives ``ok=False``; any other exception
+    is a traceback a user would see, and propagates to fail the test.
+    """
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort
+
+    site = site or project / "site"
+    handler = _Records()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    try:
+        config = load_config(str(project / "mkdocs.yml"), site_dir=str(site), strict=strict)
+        mkdocs_build(config)
+        ok = True
+    except Abort:
+        ok = False
+    finally:
+        logger.removeHandler(handler)
+    return LoggedBuild(ok, site, handler.records)
