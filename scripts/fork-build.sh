@@ -22,7 +22,8 @@ fi
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-cp -r mkdocs.yml hooks sources quizzes docs "$work"/
+# The same copy of the project as the tests make (tests/sitebuild.py: standard library only).
+"$python" -c 'import sys, pathlib, tests.sitebuild as s; s.copy_project(pathlib.Path(sys.argv[1]))' "$work"
 "$python" scripts/fork.py config mkdocs.yml > "$work/mkdocs.yml"
 echo "== properdocs build --strict → $out"
 cd "$work"
