@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 # command -> (module with add_arguments(parser) and run(args) -> int, help text)
 COMMANDS: dict[str, tuple[str, str]] = {
+    "new": ("peixun.scaffold.new", "新建一门课程：配置、示例章节、题库、说明"),
     "import": ("peixun.importer.command", "把原始文档（.txt/.docx/.md）导入为课文草稿"),
     "check": ("peixun.course.command", "检查课文与题库（不必完整构建网站）"),
     "handouts": ("peixun.handouts.command", "为已构建的网站生成各章讲义 PDF"),

@@ -11,15 +11,6 @@ from tests.fixture import copy_fixture
 from tests.sitebuild import ROOT, BuildResult, build, copy_project
 
 
-def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption(
-        "--regen-golden",
-        action="store_true",
-        default=False,
-        help="重写金标准文件（导入器和题目渲染的期望输出），而不是与之比较",
-    )
-
-
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real course, built with ``--strict`` into a temporary folder.

@@ -44,12 +44,16 @@ def build_env() -> dict[str, str]:
     return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": path}
 
 
-def build(project: Path, site: Path | None = None, strict: bool = True) -> BuildResult:
+def build(
+    project: Path, site: Path | None = None, strict: bool = True, quiet: bool = False
+) -> BuildResult:
     """Run ``python -m mkdocs build`` in ``project`` as an editor would, capturing its output."""
     site = site or project / "site"
     cmd = [sys.executable, "-m", "mkdocs", "build", "-d", str(site)]
     if strict:
         cmd.append("--strict")
+    if quiet:
+        cmd.append("-q")
     proc = subprocess.run(
         cmd,
         cwd=project,

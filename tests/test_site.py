@@ -108,3 +108,26 @@ def test_the_fixture_course_builds_in_process_without_a_warning(fixture_project:
     assert result.ok
     assert result.messages() == []
     assert (result.site / "01-diyi-zhang" / "01-xuexi-huanjie.html").is_file()
+
+
+def test_content_problems_stop_even_a_quiet_build(fixture_project: Path) -> None:
+    lesson = fixture_project / "docs" / "01-diyi-zhang" / "01-xuexi-huanjie.md"
+    text = lesson.read_text(encoding="utf-8")
+    lesson.write_text(text.replace("{#mubiao}", "", 1), encoding="utf-8")
+    for strict in (False, True):
+        result = build(fixture_project, strict=strict, quiet=True)
+        assert result.returncode != 0
+        assert "docs/01-diyi-zhang/01-xuexi-huanjie.md 第" in result.output
+        assert "缺少 id" in result.output
+        assert "Traceback" not in result.output
+        assert not (result.site / "index.html").exists()
+
+
+def test_text_files_have_identical_precompressed_copies(built_site: Path) -> None:
+    import gzip
+
+    lesson = built_site / "01-juese-renzhi" / "01-diwei-zuoyong.html"
+    for path in (lesson, built_site / "assets" / "peixun" / "quiz" / "quiz.js"):
+        packed = path.with_name(path.name + ".gz")
+        assert gzip.decompress(packed.read_bytes()) == path.read_bytes()
+        assert packed.stat().st_size < path.stat().st_size / 2

@@ -10,8 +10,11 @@ from pathlib import Path
 
 from peixun.course.check import check_course
 from peixun.course.glossary import GLOSSARY_FILE, load_glossary
+from peixun.course.links import check_course_links
 from peixun.course.model import Course, load_course
+from peixun.course.settings import CourseSettings, read_settings
 from peixun.errors import ContentError, ContentErrors, problems_of
+from peixun.generated import generated_paths
 from peixun.quiz import course_questions
 
 
@@ -36,6 +39,11 @@ def run(args: argparse.Namespace) -> int:
         course = load_course(root / "docs", root / "sources")
     except (ContentError, ContentErrors) as exc:
         problems.extend(problems_of(exc))
+    settings = CourseSettings()
+    try:
+        settings = read_settings(root / "mkdocs.yml")
+    except (ContentError, ContentErrors) as exc:
+        problems.extend(problems_of(exc))
     question_count = 0
     if course is not None:
         glossary = load_glossary(root / "docs")
@@ -43,6 +51,8 @@ def run(args: argparse.Namespace) -> int:
         try:
             questions = course_questions(course, root / "quizzes")
             question_count = sum(len(qs) for qs in questions.values())
+            generated = generated_paths(course, questions, settings)
+            problems.extend(check_course_links(root / "docs", course, generated))
         except (ContentError, ContentErrors) as exc:
             problems.extend(problems_of(exc))
     for problem in problems:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import TypeVar
 
@@ -14,6 +15,7 @@ from peixun.course.settings import ID_PATTERN
 from peixun.errors import ContentError, ContentErrors, problems_of
 from peixun.text.frontmatter import Document, read_document
 from peixun.text.hanzi import han_count
+from peixun.text.markdown import Markdown, parse_markdown
 from peixun.text.schema import validate
 
 CHAPTER_DIR = re.compile(r"^(\d{2})-[a-z0-9-]+$")
@@ -77,6 +79,11 @@ class Lesson:
     def slug(self) -> str:
         """``01-juese-renzhi/01-diwei-zuoyong``: the key shared with the quiz bank."""
         return self.src_path.removesuffix(".md")
+
+    @cached_property
+    def markdown(self) -> Markdown:
+        """The body's headings, sections and prose, read once for the whole build."""
+        return parse_markdown(self.document.body, self.document.body_line)
 
     @property
     def han_chars(self) -> int:

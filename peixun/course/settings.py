@@ -1,17 +1,38 @@
 """Course-level settings: ``extra.peixun`` in ``mkdocs.yml``, declared once, with defaults.
 
-Every key is optional; a course that sets none gets the defaults documented here.
+Every key is optional; a course that sets none gets the defaults documented here::
+
+    extra:
+      peixun:
+        course_id: dangzhibu-shuji      # 默认：站点名称的短哈希
+        exam:
+          size: 20                      # 综合测评每次抽题数（1–500）
+          pass_mark: 60                 # 及格分（0–100）
+        pages:                          # 构建生成的页面（docs/ 下的文件名）
+          chapter_test: zhangjie-ceshi.md   # 每章文件夹里的“本章测验”
+          exam: zonghe-ceping.md            # 综合测评
+          progress: xuexi-jindu.md          # 学习进度
+          wrong_book: cuoti-ben.md          # 错题本
+        reference_order: [xuexi-jindu.md, zonghe-ceping.md, cuoti-ben.md, glossary.md, sources.md]
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
+from pathlib import Path
 
+import yaml
 from pydantic import BaseModel, ConfigDict, Field
+
+from peixun.errors import ContentError
+from peixun.text.schema import validate
+from peixun.text.yamltext import Locator
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 """Ids written by editors (courses, lessons, sections): lower-case pinyin, digits, hyphens."""
+
+PAGE_FILE = r"^[a-z0-9]+(?:-[a-z0-9]+)*\.md$"
 
 
 class ExamSettings(BaseModel):
@@ -28,10 +49,14 @@ class PageNames(BaseModel):
     """File names (under docs/) of the pages the build generates."""
 
     model_config = ConfigDict(extra="forbid")
-    chapter_test: str = Field(default="zhangjie-ceshi.md", pattern=r"^[a-z0-9-]+\.md$")
-    exam: str = Field(default="zonghe-ceping.md", pattern=r"^[a-z0-9-]+\.md$")
-    progress: str = Field(default="xuexi-jindu.md", pattern=r"^[a-z0-9-]+\.md$")
-    wrong_book: str = Field(default="cuoti-ben.md", pattern=r"^[a-z0-9-]+\.md$")
+    chapter_test: str = Field(default="zhangjie-ceshi.md", pattern=PAGE_FILE)
+    """本章测验, one in each chapter folder."""
+    exam: str = Field(default="zonghe-ceping.md", pattern=PAGE_FILE)
+    """综合测评."""
+    progress: str = Field(default="xuexi-jindu.md", pattern=PAGE_FILE)
+    """学习进度."""
+    wrong_book: str = Field(default="cuoti-ben.md", pattern=PAGE_FILE)
+    """错题本."""
 
 
 class CourseSettings(BaseModel):
@@ -43,16 +68,11 @@ class CourseSettings(BaseModel):
     Defaults to a short hash of the site name."""
     exam: ExamSettings = Field(default_factory=ExamSettings)
     pages: PageNames = Field(default_factory=PageNames)
-    reference_order: list[str] = Field(
-        default_factory=lambda: [
-            "xuexi-jindu.md",
-            "zonghe-ceping.md",
-            "cuoti-ben.md",
-            "glossary.md",
-            "sources.md",
-        ]
-    )
-    """The pages after the chapters in the navigation, in the order a learner needs them."""
+    reference_order: list[str] | None = None
+    """The pages after the chapters in the navigation, in the order a learner needs them.
+    Defaults to progress, exam, wrong book (as named in ``pages``), glossary, sources."""
+    precompress: bool = True
+    """Write ``.gz`` copies of text files beside them for servers that send those as they are."""
 
     def storage_namespace(self, site_name: str) -> str:
         """The course's key prefix in the browser's storage."""
@@ -60,6 +80,79 @@ class CourseSettings(BaseModel):
             return self.course_id
         digest = hashlib.sha1(site_name.encode("utf-8")).hexdigest()[:8]
         return f"c{digest}"
+
+    def nav_order(self) -> list[str]:
+        """``reference_order`` as given, or the default built from the page names."""
+        if self.reference_order is not None:
+            return self.reference_order
+        names = self.pages
+        return [names.progress, names.exam, names.wrong_book, "glossary.md", "sources.md"]
+
+
+SETTINGS_PATH = ("extra", "peixun")
+
+
+def config_locator(config_text: str) -> Locator:
+    """Lines of the keys under ``extra.peixun`` in the text of ``mkdocs.yml``.
+
+    ``yaml.compose`` builds nodes without constructing them, so the
+    ``!!python/object/apply`` tags that mkdocs.yml may hold are no obstacle.
+    """
+    try:
+        root = yaml.compose(config_text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        root = None  # MkDocs has read the file already; only lines are lost
+
+    def locate(path: tuple[str | int, ...]) -> int | None:
+        node, line = root, None
+        for key in (*SETTINGS_PATH, *path):
+            if isinstance(node, yaml.MappingNode):
+                pair = next(((k, v) for k, v in node.value if k.value == key), None)
+                if pair is None:
+                    break
+                line, node = pair[0].start_mark.line + 1, pair[1]
+            elif (
+                isinstance(node, yaml.SequenceNode)
+                and isinstance(key, int)
+                and key < len(node.value)
+            ):
+                node = node.value[key]
+                line = node.start_mark.line + 1
+            else:
+                break
+        return line
+
+    return locate
+
+
+def load_settings(data: object, config_text: str, shown: str = "mkdocs.yml") -> CourseSettings:
+    """Validate ``extra.peixun``; a wrong key raises a ContentError naming it and its line."""
+    return validate(
+        CourseSettings, data or {}, f"{shown}（extra.peixun）", config_locator(config_text)
+    )
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml for its data only: MkDocs' own tags (``!ENV``, ``!!python/…``) give None."""
+
+
+_ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+def read_settings(config_file: Path, shown: str = "mkdocs.yml") -> CourseSettings:
+    """The settings of the course whose ``mkdocs.yml`` is ``config_file`` (for commands that
+    do not build); defaults when the file or the key is absent."""
+    if not config_file.is_file():
+        return CourseSettings()
+    text = config_file.read_text(encoding="utf-8")
+    try:
+        data = yaml.load(text, Loader=_ConfigLoader)
+    except yaml.YAMLError as exc:
+        raise ContentError(shown, None, f"YAML 格式错误：{exc}") from None
+    extra = data.get("extra") if isinstance(data, dict) else None
+    section = extra.get("peixun") if isinstance(extra, dict) else None
+    return load_settings(section, text, shown)
 
 
 def is_id(text: str) -> bool:

@@ -13,24 +13,15 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from peixun.quiz.lessontext import FENCE, SECTION, plain
+from peixun.text.markdown import Heading, Markdown, Section
 
-# Any heading a handout moves down a level (``######`` stays: there is no level 7).
-HEADING = re.compile(r"^(?P<hashes>#{1,5})(?P<text>\s+.*?)(?P<attrs>\s*\{[^{}]*\})?\s*$")
-ATTR_ID = re.compile(r"(?<![\w-])#(?P<id>[A-Za-z0-9_-]+)")
+# An id inside an attribute list (``{#id}``, ``{: #id .cls }``).
+ATTR_ID = re.compile(r"(?<=[\s{:])#(?P<id>[^\s=}]+)(?=[\s}])")
 # ``[text](target`` and ``![alt](target``: the target up to a space, ``)`` or ``>``.
 INLINE_LINK = re.compile(r"(?P<lead>\]\(\s*<?)(?P<target>[^)\s>]+)")
 # ``[label]: target`` reference definitions.
 REFERENCE = re.compile(r"^(?P<lead>\s{0,3}\[[^\]]+\]:\s*<?)(?P<target>[^\s>]+)")
-
-
-@dataclass(frozen=True)
-class Section:
-    """A ``##`` section of a lesson: its id (``None`` when not written), title and Markdown."""
-
-    id: str | None
-    title: str
-    markdown: str
+DEEPEST = 6  # a ``######`` heading stays: there is no level 7
 
 
 @dataclass(frozen=True)
@@ -41,57 +32,19 @@ class Placement:
     ids: frozenset[str]
 
 
-def _outside_fences(lines: list[str]) -> list[bool]:
-    """For each line, whether it is Markdown text (True) or inside a fenced code block."""
-    flags = []
-    in_fence = False
-    for line in lines:
-        if FENCE.match(line):
-            flags.append(False)
-            in_fence = not in_fence
-        else:
-            flags.append(not in_fence)
-    return flags
+def sections(markdown: Markdown) -> list[Section]:
+    """The lesson's ``##`` sections in order (text before the first one is left out)."""
+    return markdown.sections_at(2)
 
 
-def sections(body: str) -> list[Section]:
-    """The lesson's ``##`` sections in order (text before the first one is left out).
-
-    A section starts at every ``##`` heading; its id is read as the quiz reads it.
-    """
-    lines = body.split("\n")
-    found: list[Section] = []
-    current: tuple[str | None, str] | None = None
-    collected: list[str] = []
-    for line, is_text in zip(lines, _outside_fences(lines), strict=True):
-        heading = HEADING.match(line) if is_text else None
-        if heading and len(heading["hashes"]) == 2:
-            if current is not None:
-                found.append(Section(current[0], current[1], "\n".join(collected).strip()))
-            with_id = SECTION.match(line)
-            title = with_id["title"] if with_id else heading["text"]
-            current = (with_id["id"] if with_id else None, plain(title))
-            collected = []
-        elif current is not None:
-            collected.append(line)
-    if current is not None:
-        found.append(Section(current[0], current[1], "\n".join(collected).strip()))
-    return found
-
-
-def section(body: str, section_id: str) -> Section | None:
+def section(markdown: Markdown, section_id: str) -> Section | None:
     """The section with this id, if the lesson has one."""
-    return next((s for s in sections(body) if s.id == section_id), None)
+    return next((s for s in sections(markdown) if s.id == section_id), None)
 
 
-def explicit_ids(body: str) -> frozenset[str]:
+def explicit_ids(markdown: Markdown) -> frozenset[str]:
     """Ids written on the lesson's headings (``{#id}``)."""
-    lines = body.split("\n")
-    ids: set[str] = set()
-    for line, is_text in zip(lines, _outside_fences(lines), strict=True):
-        if is_text and (match := HEADING.match(line)) and match["attrs"]:
-            ids.update(ATTR_ID.findall(match["attrs"]))
-    return frozenset(ids)
+    return markdown.ids
 
 
 def _retarget(
@@ -113,13 +66,23 @@ def _retarget(
     return f"{relative}#{fragment}" if fragment else relative
 
 
+def _moved_down(heading: Heading, prefix: str) -> str:
+    """The heading line one level down, with its explicit id prefixed."""
+    raw = heading.raw
+    if heading.attrs is not None and heading.id is not None:
+        start, end = heading.attrs
+        attrs = ATTR_ID.sub(lambda m: f"#{prefix}-{m['id']}", raw[start:end])
+        raw = raw[:start] + attrs + raw[end:]
+    return "#" + raw if heading.level < DEEPEST else raw
+
+
 def for_handout(
-    body: str,
+    markdown: Markdown,
     lesson_src: str,
     placed: Mapping[str, Placement],
     handout_folder: str = "handouts",
 ) -> str:
-    """The lesson body as a part of a handout page in ``handout_folder``.
+    """The lesson body (or a part of it) as a part of a handout page in ``handout_folder``.
 
     ``placed`` maps the source path of every lesson on the same handout (this one included)
     to its placement; links to those lessons become links within the handout.
@@ -130,27 +93,20 @@ def for_handout(
         new = _retarget(match["target"], lesson_src, here, placed, handout_folder)
         return match["lead"] + new
 
-    def heading(match: re.Match[str]) -> str:
-        attrs = match["attrs"] or ""
-        attrs = ATTR_ID.sub(lambda m: f"#{here.prefix}-{m['id']}", attrs)
-        return f"#{match['hashes']}{match['text']}{attrs}"
-
-    lines = body.split("\n")
+    headings = markdown.heading_at
     out = []
-    for line, is_text in zip(lines, _outside_fences(lines), strict=True):
-        if is_text:
-            line = _rewrite_line(line, heading, retarget)
-        out.append(line)
+    for line in markdown.lines:
+        text = line.raw
+        if not line.code:
+            heading = headings.get(line.number)
+            if heading is not None:
+                text = _moved_down(heading, here.prefix)
+            text = _retargeted(text, retarget)
+        out.append(text)
     return "\n".join(out)
 
 
-def _rewrite_line(
-    line: str,
-    heading: Callable[[re.Match[str]], str],
-    retarget: Callable[[re.Match[str]], str],
-) -> str:
-    if HEADING.match(line):
-        line = HEADING.sub(heading, line)
+def _retargeted(line: str, retarget: Callable[[re.Match[str]], str]) -> str:
     if REFERENCE.match(line):
         return REFERENCE.sub(retarget, line)
     return INLINE_LINK.sub(retarget, line)

@@ -117,14 +117,14 @@ def _lesson_heading(level: str, number: int, lesson: Lesson, attrs: str) -> str:
 def _placements(chapter: Chapter) -> dict[str, lesson_text.Placement]:
     return {
         lesson.src_path: lesson_text.Placement(
-            lesson_prefix(i), lesson_text.explicit_ids(lesson.document.body)
+            lesson_prefix(i), lesson_text.explicit_ids(lesson.markdown)
         )
         for i, lesson in enumerate(chapter.lessons, start=1)
     }
 
 
 def _source_of(paper: PaperQuestion, lesson: Lesson, number: int) -> tuple[str, str]:
-    found = lesson_text.section(lesson.document.body, paper.question.source)
+    found = lesson_text.section(lesson.markdown, paper.question.source)
     where = f"第 {number} 课 · {found.title}" if found else f"第 {number} 课"
     href = (
         f"#{lesson_prefix(number)}-{paper.question.source}"
@@ -180,7 +180,7 @@ def _lessons(chapter: Chapter) -> list[str]:
     blocks = []
     for i, lesson in enumerate(chapter.lessons, start=1):
         blocks.append(_lesson_heading("##", i, lesson, f"#{lesson_prefix(i)} .px-handout__lesson"))
-        blocks.append(lesson_text.for_handout(lesson.document.body, lesson.src_path, placed))
+        blocks.append(lesson_text.for_handout(lesson.markdown, lesson.src_path, placed))
     return blocks
 
 
@@ -213,10 +213,10 @@ def _discussion_notes(chapter: Chapter) -> list[str]:
     for i, lesson in enumerate(chapter.lessons, start=1):
         blocks.append(_lesson_heading("###", i, lesson, f"#yindao-{lesson_prefix(i)}"))
         for section_id, heading in DISCUSSION_PARTS:
-            found = lesson_text.section(lesson.document.body, section_id)
+            found = lesson_text.section(lesson.markdown, section_id)
             if found and found.markdown:
                 blocks.append(f'<p class="px-handout__label">{heading}</p>')
-                blocks.append(lesson_text.for_handout(found.markdown, lesson.src_path, placed))
+                blocks.append(lesson_text.for_handout(found.content, lesson.src_path, placed))
     return blocks
 
 

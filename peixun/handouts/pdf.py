@@ -116,6 +116,7 @@ class PdfWriter:
         target.parent.mkdir(parents=True, exist_ok=True)
         handle, partial = tempfile.mkstemp(suffix=".pdf.part", dir=target.parent)
         os.close(handle)
+        os.chmod(partial, 0o644)  # mkstemp's 0600 would make a web server answer 403
         try:
             document.write_pdf(partial)
             os.replace(partial, target)

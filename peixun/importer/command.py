@@ -1,4 +1,5 @@
-"""``python -m peixun import FILE... --out DIR``: raw documents in, drafts and a report out."""
+"""``python -m peixun import FILE... --out DIR``: raw documents in, lesson skeletons and a
+report out. With a course's chapter folder as DIR the skeletons are lessons of that chapter."""
 
 from __future__ import annotations
 
@@ -7,11 +8,12 @@ import sys
 import time
 from pathlib import Path
 
-from peixun.importer.draft import passage, render_draft
+from peixun.importer.draft import lesson_id, passage, render_draft
 from peixun.importer.duplicates import find_duplicates
 from peixun.importer.model import Article, UnreadableInput
 from peixun.importer.output import write_safely
 from peixun.importer.pipeline import import_source
+from peixun.importer.place import Place, keep_source, place_of, prepare_chapter
 from peixun.importer.read import read_source
 from peixun.importer.report import (
     REPORT_JSON,
@@ -40,7 +42,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         required=True,
         type=Path,
         metavar="目录",
-        help="草稿与导入报告写入的文件夹（不存在则新建）",
+        help="课文骨架与导入报告写入的文件夹（不存在则新建）；给出课程的章节文件夹"
+        "（如 docs/03-yishi-nengli）时，骨架按该章的课文命名，原始文档存入 sources/",
     )
     parser.add_argument(
         "--force",
@@ -52,12 +55,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def draft_name(source_name: str, number: int) -> str:
-    """The draft file for article ``number`` of a source: ``<source stem>-01.md``."""
-    return f"{Path(source_name).stem}-{number:02d}.md"
-
-
-def _import_one(path: Path, args: argparse.Namespace) -> tuple[FileRecord, list[Article]]:
+def _import_one(
+    path: Path, args: argparse.Namespace, place: Place
+) -> tuple[FileRecord, list[Article]]:
     record = FileRecord(path.name)
     try:
         source = read_source(path, args.encoding)
@@ -69,10 +69,12 @@ def _import_one(path: Path, args: argparse.Namespace) -> tuple[FileRecord, list[
         record.error = f"导入时出现意外问题（{type(exc).__name__}）：请把这个文件交给维护者"
         return record, []
     record.encoding, record.unit, record.events = source.encoding, source.unit, document.events
+    if warning := keep_source(place, path):
+        print(f"注意：{warning}", file=sys.stderr)
     for number, article in enumerate(document.articles, start=1):
-        name = draft_name(path.name, number)
-        content = render_draft(article, path.name, source.unit)
-        written = write_safely(args.out / name, content, force=args.force)
+        name, id_ = place.name_for(path.name, number, lesson_id(article))
+        content = render_draft(article, path.name, source.unit, id_)
+        written = write_safely(place.folder / name, content, force=args.force)
         record.drafts.append(
             DraftRecord(article.title, passage(article, source.unit), written, written.path.name)
         )
@@ -91,11 +93,14 @@ def run(args: argparse.Namespace) -> int:
     except OSError as exc:
         print(f"错误：{out}：无法创建输出文件夹（{exc.strerror}）", file=sys.stderr)
         return 2
+    place = place_of(out)
+    if (chapter_page := prepare_chapter(place)) is not None:
+        print(f"新章节：已写入章节页 {chapter_page.path}（章名、简介待编写）。")
     records: list[FileRecord] = []
     documents: list[tuple[str, list[Article]]] = []
     total = len(args.files)
     for index, path in enumerate(args.files, start=1):
-        record, articles = _import_one(path, args)
+        record, articles = _import_one(path, args, place)
         records.append(record)
         if record.error:
             print(f"错误：{path}：{record.error}", file=sys.stderr)
@@ -104,8 +109,10 @@ def run(args: argparse.Namespace) -> int:
         print(progress_line(index, total, record), flush=True)
     wholes, passages = find_duplicates(documents)
     report = RunReport(records, wholes, passages)
-    written = write_safely(out / REPORT_NAME, markdown_report(report), force=args.force)
-    write_safely(out / REPORT_JSON, json_report(report), force=args.force)
+    written = write_safely(
+        place.report_dir / REPORT_NAME, markdown_report(report), force=args.force
+    )
+    write_safely(place.report_dir / REPORT_JSON, json_report(report), force=args.force)
     print(screen_summary(report, str(written.path)))
     print(f"用时 {time.perf_counter() - started:.1f} 秒。")
     return 1 if any(record.error for record in records) else 0

@@ -1,6 +1,7 @@
 """Step 4: remove what is not text: notices, watermarks, pagination, images, counters, adverts.
 
-Known patterns are listed here, once; each removal becomes an event with its line.
+Known patterns are listed once, in peixun.text.debris (the content check reads them too);
+each removal becomes an event with its line.
 """
 
 from __future__ import annotations
@@ -10,36 +11,11 @@ from collections import Counter
 
 from peixun.importer.model import Event, Kind, Line, StepResult
 from peixun.importer.text import ends_sentence, ends_with_han, sentences
+from peixun.text.debris import INLINE, NOTICE_LINES, VENDORS
 from peixun.text.hanzi import HAN
 
 STEP = "去除杂项"
 
-# Whole lines that belong to the website or the file-sharing platform, not to the article.
-NOTICE_LINES: dict[str, re.Pattern[str]] = {
-    "下载须知": re.compile(r"下载文档前|仅部分预览|如文档侵犯您的权益|请联系客服|不提供额外的编辑"),
-    "分享平台说明": re.compile(r"由会员分享|可在线阅读.{0,20}更多相关"),
-    # Each item a counter word with a colon or a number ("浏览量:304 | 发布时间:…", "点赞:").
-    "浏览/点赞/收藏计数": re.compile(
-        r"^(?:(?:浏览量|阅读量|浏览|阅读|点赞|收藏|评论|分享|转发|发布时间)"
-        r"(?:[:：]\s*[\d\-:. ]*|\s*\d[\d\-:. ]*)\s*[|｜]?\s*)+$"
-    ),
-    "图片": re.compile(r"^(?:!\[(?:[^\[\]]|\[[^\[\]]*\])*\]\([^)\s]*\)|<img\b[^>]*>)$"),
-}
-# Pieces inside lines.
-INLINE: dict[str, re.Pattern[str]] = {
-    "分页": re.compile(
-        r"本文章共\d+页[,，]?\s*当前在第\d+页\s*(?:上一页)?\s*(?:\[\d+\])*\s*(?:下一页)?"
-        r"|\[NextPage\]|\[page\]|第\d+页\s*/\s*共\d+页",
-        re.IGNORECASE,
-    ),
-    "水印": re.compile(r"精品文档[,，]\s*助你起航[,，]\s*欢迎收藏关注和点赞[!！]?"),
-    "图片链接": re.compile(r"!\[(?:[^\[\]]|\[[^\[\]]*\])*\]\([^)\s]*\)|<img\b[^>]*>"),
-    "网站标签": re.compile(r"\[权威资料\]|[(（]精选多篇[)）]|【精品文档】|\[精品\]"),
-    # SEO words planted mid-sentence by content farms (found in the seeds).
-    "植入的广告词": re.compile(r"除尘滤布"),
-}
-# A sentence naming one of these is a vendor's advert.
-VENDORS = re.compile(r"奥远")
 # A sentence repeated this often, with these words, is a watermark not yet in the list above.
 WATERMARK_REPEATS = 3
 PROMO_WORDS = re.compile(r"收藏|点赞|关注|下载|助你|转发")

@@ -8,8 +8,7 @@ from dataclasses import dataclass
 from charset_normalizer import from_bytes
 
 from peixun.importer.model import UnreadableInput
-from peixun.importer.mojibake import in_gb2312
-from peixun.importer.simplify import to_simplified
+from peixun.text.charset import in_gb2312, to_simplified
 from peixun.text.hanzi import han_count, is_han
 
 # The only plausible encodings for Chinese; unrestricted detection calls short GBK text Korean.

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import re
-
 import yaml
 
 from peixun.importer.model import Event, Kind, Line
+from peixun.text.markdown import code_lines
 
 STEP = "读取 Markdown"
-FENCE = re.compile(r"^(```|~~~)")
 FRONT_MATTER_END = ("---", "...")
 
 
@@ -39,17 +37,17 @@ def markdown_lines(lines: list[Line]) -> tuple[list[Line], list[Event]]:
     heading, each fenced code block as one Markdown line no step rewrites."""
     skip, title, events = _front_matter(lines)
     out = [Line(f"# {title}", 1)] if title else []
+    body = lines[skip:]
+    # Fenced code as the site reads it (peixun.text.markdown): a fence never closed is text.
     fence: list[Line] = []
-    for line in lines[skip:]:
-        if fence:
+    for line, code in zip(body, code_lines([line.text for line in body]), strict=True):
+        if code:
             fence.append(line)
-            if FENCE.match(line.text):
-                out.append(Line("\n".join(f.text for f in fence), fence[0].number))
-                fence = []
-        elif FENCE.match(line.text):
-            fence = [line]
-        else:
-            out.append(line)
-    if fence:  # an unclosed fence runs to the end of the file, as Markdown reads it
+            continue
+        if fence:
+            out.append(Line("\n".join(f.text for f in fence), fence[0].number))
+            fence = []
+        out.append(line)
+    if fence:
         out.append(Line("\n".join(f.text for f in fence), fence[0].number))
     return out, events

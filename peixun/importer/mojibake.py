@@ -7,6 +7,7 @@ character meant. The table grows as new damage is found in real documents.
 from __future__ import annotations
 
 from peixun.importer.model import Event, Kind, Line, StepResult
+from peixun.text.charset import in_gb2312
 from peixun.text.hanzi import is_han
 
 STEP = "乱码修复"
@@ -43,15 +44,6 @@ def repair_mojibake(lines: list[Line]) -> StepResult:
         text = line.text.translate(REPAIRS)
         out.append(line.with_text(text))
     return StepResult(out, events)
-
-
-def in_gb2312(char: str) -> bool:
-    """Whether ``char`` is in GB2312, the set every Simplified Chinese font covers."""
-    try:
-        char.encode("gb2312")
-    except UnicodeEncodeError:
-        return False
-    return True
 
 
 def flag_rare_characters(lines: list[Line]) -> StepResult:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -22,6 +23,10 @@ class Written:
 
     path: Path
     outcome: Outcome
+
+
+ALONGSIDE_NAME = re.compile(r"\.new\d*\.md$")
+"""Names :func:`alongside` gives: a new version waiting to be compared with the edited file."""
 
 
 def alongside(path: Path, number: int) -> Path:

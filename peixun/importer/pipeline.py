@@ -21,12 +21,13 @@ from peixun.importer.debris import (
 from peixun.importer.header import extract_header
 from peixun.importer.model import Article, Event, Kind, Line, StepResult
 from peixun.importer.mojibake import flag_rare_characters, repair_mojibake
-from peixun.importer.punctuation import normalize_lines, normalize_punctuation
+from peixun.importer.punctuation import normalize_lines
 from peixun.importer.read import Source
 from peixun.importer.rejoin import join_broken_lines, separate_paragraphs
 from peixun.importer.simplify import simplify
 from peixun.importer.split import split_articles
 from peixun.importer.suspects import find_suspects
+from peixun.text.punctuation import normalize_punctuation
 
 Step = Callable[[list[Line]], StepResult]
 

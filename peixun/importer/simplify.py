@@ -1,30 +1,11 @@
-"""Step 3: Traditional to Simplified Chinese, phrase-aware, with OpenCC's own dictionaries."""
+"""Step 3: Traditional to Simplified Chinese, phrase-aware (peixun.text.charset.to_simplified)."""
 
 from __future__ import annotations
 
-from functools import cache
-
-from opencc_purepy import OpenCC
-
 from peixun.importer.model import Event, Kind, Line, StepResult
+from peixun.text.charset import to_simplified
 
 STEP = "繁简转换"
-
-
-@cache
-def _converter() -> OpenCC:
-    # t2s only: the regional profiles (tw2sp, hk2sp) rewrite words (智慧 → 智能, 文件 → 文档).
-    return OpenCC("t2s")
-
-
-def to_simplified(text: str) -> str:
-    """``text`` in Simplified characters.
-
-    A second pass catches what a phrase match skipped in the first: in "有利於單位" the
-    dictionary's name 於單 wins over 利於, leaving 於 until 單 has become 单.
-    """
-    converter = _converter()
-    return str(converter.t2s(converter.t2s(text)))
 
 
 def simplify(lines: list[Line]) -> StepResult:

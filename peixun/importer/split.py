@@ -10,6 +10,7 @@ from peixun.importer.enumerators import enumerator_at_start
 from peixun.importer.model import Article, Event, Kind, Line
 from peixun.importer.text import CN, MAX_TITLE, ends_sentence, is_markdown
 from peixun.text.hanzi import han_count
+from peixun.text.markdown import read_heading
 
 STEP = "分篇"
 LABEL = re.compile(rf"第({CN})篇[：:]\s*")
@@ -20,7 +21,6 @@ SAME_TITLE = 0.8
 RESTART_REACH = 3
 SPEECH_TITLE = re.compile(r"以“([^”]{4,40})”为题")
 UNTITLED = "（无标题）"
-MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+(.+)$")
 
 
 def is_title_like(text: str) -> bool:
@@ -196,10 +196,10 @@ class _Splitter:
         article = self.articles[-1]
         if not article.lines and not line.text:
             return
-        heading = MARKDOWN_HEADING.match(line.text)
+        heading = read_heading(line.text)
         if not article.lines and not article.title and heading:
             # A Word document's first heading is its title.
-            article.title = heading.group(1)
+            article.title = heading.text
             self._moved(line.number, line.text)
             return
         if not article.lines and is_title_like(line.text) and not article.title:

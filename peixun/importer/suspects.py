@@ -6,17 +6,19 @@ import re
 
 from peixun.importer.enumerators import enumerator_at_start
 from peixun.importer.model import Event, Kind, Line, StepResult
+from peixun.text.cutmarks import CUT_MARKS
 from peixun.text.hanzi import HAN
+from peixun.text.punctuation import UNPAIRED_QUOTE
 
 STEP = "疑点检查"
 CONTEXT = 6
 CHECKS: dict[str, re.Pattern[str]] = {
-    "“`”处疑似删去了字": re.compile(rf"(?<=[{HAN}，、])`|`(?=[{HAN}，、])"),
-    "“/”处疑似删去了字": re.compile(rf"(?<=[{HAN}])/(?=[{HAN}])"),
+    "“`”处疑似删去了字": CUT_MARKS["`"],
+    "“/”处疑似删去了字": CUT_MARKS["/"],
     "重复的词": re.compile(rf"([{HAN}]{{2,4}})\1"),
     "重复的字": re.compile(r"([的是和与把被就也都对])\1"),
     "段尾孤字（句子可能断了）": re.compile(rf"[。！？]([{HAN}])$"),
-    "半角引号未能配对：请改为“”": re.compile(rf'(?<=[{HAN}，。])"|"(?=[{HAN}])'),
+    "半角引号未能配对：请改为“”": UNPAIRED_QUOTE,
 }
 # An enumerated top-level paragraph whose first sentence is this long has lost the break
 # between its heading and its text ("一、要树立……使命感作为一名……").

@@ -5,11 +5,13 @@ from __future__ import annotations
 import re
 
 from peixun.text.hanzi import is_han
+from peixun.text.markdown import read_heading
 
 CN_NUMERALS = "一二三四五六七八九十"
 CN = f"[{CN_NUMERALS}]{{1,3}}"
-# Lines that are Markdown already (from .md and .docx input): headings, lists, tables, quotes.
-MARKDOWN_LINE = re.compile(r"^(?:#{1,6}\s|[-*+]\s|\d+\.\s|\||>|```|~~~)")
+# Lines that are Markdown already (from .md and .docx input): lists, tables, quotes, code;
+# headings are what the site's Markdown makes headings (peixun.text.markdown).
+MARKDOWN_LINE = re.compile(r"^(?:[-*+]\s|\d+\.\s|\||>|```|~~~)")
 # A line ending in one of these ends a sentence; anything else was broken mid-sentence.
 SENTENCE_END = "。！？!?；;…"
 CLOSING = "”’」』）)》】"
@@ -21,7 +23,7 @@ SENTENCES = re.compile(r"[^。！？!?]*[。！？!?]+[”’」』]?|[^。！�
 
 def is_markdown(text: str) -> bool:
     """Whether ``text`` is already a Markdown heading, list item, table row or quote."""
-    return bool(MARKDOWN_LINE.match(text))
+    return bool(MARKDOWN_LINE.match(text)) or read_heading(text) is not None
 
 
 def ends_sentence(text: str) -> bool:

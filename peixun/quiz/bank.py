@@ -29,7 +29,8 @@ def read_bank(path: Path, file: str) -> LoadedBank:
         raise ContentError(file, None, message) from None
     data, locate = load_yaml(text, file)
     if data is None:
-        data = {}
+        message = "题库是空的。请在“questions:”下逐题写出本课的自测题（见 CONTRIBUTING.md），或删除这个文件。"
+        raise ContentError(file, None, message)
     if not isinstance(data, dict):
         message = "题库应以“questions:”开头，下面逐题列出（见 CONTRIBUTING.md）。"
         raise ContentError(file, 1, message)

@@ -71,7 +71,7 @@ def course_questions(course: Course, quizzes_dir: Path) -> dict[str, list[Questi
         Placed(chapter.folder, lesson.slug, e)
         for chapter in course.chapters
         for lesson in chapter.lessons
-        for e in enumerations(lesson.document.body)
+        for e in enumerations(lesson.markdown)
     ]
     distractors = Distractors(placed)
     generated_by_lesson: dict[str, list[Question]] = {}
@@ -86,7 +86,7 @@ def course_questions(course: Course, quizzes_dir: Path) -> dict[str, list[Questi
                 check_references(
                     loaded,
                     lesson.document.file,
-                    section_ids(lesson.document.body),
+                    section_ids(lesson.markdown),
                     {q.id for q in generated},
                 )
             )

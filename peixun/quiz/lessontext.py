@@ -1,4 +1,7 @@
-"""What the quiz needs from a lesson's Markdown: its section ids and its enumerated lists."""
+"""What the quiz needs from a lesson's Markdown: its section ids and its enumerated lists.
+
+Both are read from the lesson model (peixun.text.markdown), as the content check reads them.
+"""
 
 from __future__ import annotations
 
@@ -6,14 +9,11 @@ import re
 from dataclasses import dataclass
 
 from peixun.course.model import FIXED_SECTION_IDS
+from peixun.text.markdown import Markdown, plain
 
-# "## 标题 {#id}" (also "{: #id }" and with further attributes).
-SECTION = re.compile(r"^##\s+(?P<title>.*?)\s*\{:?\s*#(?P<id>[A-Za-z0-9_-]+)[^}]*\}\s*$")
-HEADING = re.compile(r"^(?P<level>#{2,6})\s+(?P<title>.*?)\s*(\{[^}]*\})?\s*$")
 # "- **服务意识**：……" or "1. **服务意识**：……" at the start of a line.
 NAMED_ITEM = re.compile(r"^(?:[-*+]|\d+[.、])\s+\*\*(?P<name>[^*]+?)\*\*")
 ANY_ITEM = re.compile(r"^(?:[-*+]|\d+[.、])\s+")
-FENCE = re.compile(r"^(```|~~~)")
 
 # The fixed parts of a lesson, and the quiz's own section: not subject matter to ask about.
 FIXED_SECTIONS = FIXED_SECTION_IDS | {"zice"}
@@ -29,36 +29,27 @@ class Enumeration:
     names: tuple[str, ...]
 
 
-def plain(text: str) -> str:
-    """Heading or item text without Markdown emphasis and code marks."""
-    return re.sub(r"[*_`]", "", text).strip()
-
-
-def sections(body: str) -> dict[str, str]:
+def sections(markdown: Markdown) -> dict[str, str]:
     """The lesson's ``##`` sections as id -> plain title, in order (explicit ids only)."""
     found: dict[str, str] = {}
-    in_fence = False
-    for line in body.splitlines():
-        if FENCE.match(line):
-            in_fence = not in_fence
-        elif not in_fence and (m := SECTION.match(line)):
-            found.setdefault(m["id"], plain(m["title"]))
+    for section in markdown.sections_at(2):
+        if section.id is not None:
+            found.setdefault(section.id, section.title)
     return found
 
 
-def section_ids(body: str) -> list[str]:
+def section_ids(markdown: Markdown) -> list[str]:
     """Ids of the lesson's ``##`` sections, in order."""
-    return list(sections(body))
+    return list(sections(markdown))
 
 
-def enumerations(body: str) -> list[Enumeration]:
+def enumerations(markdown: Markdown) -> list[Enumeration]:
     """Every top-level list of bold-named items (two or more) outside the fixed sections."""
     found: list[Enumeration] = []
     section: str | None = None
     heading = ""
     run: list[str] = []
     plain_item = False  # the current list also has items without a bold name
-    in_fence = False
 
     def close() -> None:
         nonlocal run, plain_item
@@ -67,23 +58,24 @@ def enumerations(body: str) -> list[Enumeration]:
             found.append(Enumeration(section, heading, number, tuple(run)))
         run, plain_item = [], False
 
-    for line in body.splitlines():
-        if FENCE.match(line):
-            in_fence = not in_fence
+    headings = markdown.heading_at
+    for line in markdown.lines:
+        text = line.raw
+        if line.code:
             close()
             continue
-        if in_fence or not line.strip() or line[:1] in (" ", "\t"):
+        if not text.strip() or text[:1] in (" ", "\t"):
             continue  # blank lines and indented continuations keep a list going
-        if m := NAMED_ITEM.match(line):
+        if m := NAMED_ITEM.match(text):
             run.append(plain(m["name"]))
             continue
-        if ANY_ITEM.match(line):
+        if ANY_ITEM.match(text):
             plain_item = True
             continue
         close()
-        if m := SECTION.match(line):
-            section, heading = m["id"], plain(m["title"])
-        elif m := HEADING.match(line):
-            heading = plain(m["title"])
+        if (found_heading := headings.get(line.number)) is not None:
+            if found_heading.level == 2:
+                section = found_heading.id
+            heading = found_heading.title
     close()
     return found

@@ -14,12 +14,18 @@ import re
 from collections.abc import Iterable, MutableMapping, Sequence
 from typing import Any
 
+from peixun.course.model import CLOSING_SECTIONS, OPENING_SECTION
+
 # A page's own entry: weighed down to about what Material's bonus for pages adds, so that
 # a page and its best section compete on their words alone.
 PAGE_ENTRY = 0.4
-# The fixed sections of every lesson, by their fixed ids: still found, after the sections
-# that teach.
-FRAMING_SECTIONS = {"mubiao": 0.3, "yaodian": 0.5, "taolun": 0.3, "laiyuan": 0.1}
+# The fixed sections of every lesson (学习目标, 本课要点, 思考与讨论, 资料来源), by the ids the
+# lesson format fixes: still found, after the sections that teach.
+FRAMING_WEIGHTS = (0.3, 0.5, 0.3, 0.1)
+FRAMING_SECTIONS = {
+    id_: weight
+    for (_, id_), weight in zip((OPENING_SECTION, *CLOSING_SECTIONS), FRAMING_WEIGHTS, strict=True)
+}
 # Entries longer than this many characters (several times a usual section) weigh in
 # proportion to how much shorter this is.
 LONG_ENTRY = 1000

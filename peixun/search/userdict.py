@@ -18,10 +18,10 @@ import re
 from collections.abc import Iterable
 
 from peixun.text.hanzi import HAN
+from peixun.text.markdown import parse_markdown
 
 HAN_RUN = re.compile(f"[{HAN}]+")
 QUOTED = re.compile(r"[“‘「『《]([^”’」』》\n]{1,20})[”’」』》]")
-HEADING = re.compile(r"^#{2,6}\s+(.+?)\s*(?:\{[^}]*\})?\s*$", re.MULTILINE)
 NUMERAL = "一二三四五六七八九十两百"
 CLASSIFIER = "个种项条类点大字心要"
 NUMBERED = re.compile(rf"[{NUMERAL}]{{1,3}}[{CLASSIFIER}][{HAN}]{{1,4}}$")
@@ -45,9 +45,10 @@ def glossary_words(terms: Iterable[str]) -> list[str]:
 
 
 def heading_words(markdown: str) -> list[str]:
-    """Quoted words and numbered concepts in the ``##`` (and deeper) headings of a page."""
+    """Quoted words and numbered concepts in the ``##`` (and deeper) headings of a page
+    (headings as the lesson model reads them: not in code, with or without a space)."""
     words: list[str] = []
-    for heading in HEADING.findall(markdown):
+    for heading in (h.text for h in parse_markdown(markdown).headings if h.level >= 2):
         for quoted in QUOTED.findall(heading):
             words.extend(_words_in(quoted))
         unquoted = QUOTED.sub("，", heading)

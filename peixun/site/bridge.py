@@ -14,12 +14,11 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from peixun.course.model import Course, load_course
-from peixun.course.settings import CourseSettings
-from peixun.errors import ContentError, ContentErrors
 from peixun.course.glossary import Term, load_glossary
+from peixun.course.model import Course, load_course
+from peixun.course.settings import CourseSettings, load_settings
+from peixun.errors import ContentError, ContentErrors
 from peixun.quiz import Question, course_questions
-from peixun.text.schema import validate
 
 T = TypeVar("T")
 
@@ -76,8 +75,9 @@ def settings_of(config: MkDocsConfig) -> CourseSettings:
     """The course settings (``extra.peixun`` in mkdocs.yml), validated once per build."""
 
     def load() -> CourseSettings:
-        data = config.extra.get("peixun") or {}
-        return validate(CourseSettings, data, "mkdocs.yml（extra.peixun）", lambda loc: None)
+        path = Path(config.config_file_path)
+        text = path.read_text(encoding="utf-8") if path.is_file() else ""
+        return load_settings(config.extra.get("peixun"), text, path.name)
 
     return _per_build(config, "peixun_settings", load)
 

@@ -94,7 +94,7 @@ def test_teacher_edition_has_every_answer_with_explanation_and_source(
         notes = "".join(_text(e) for e in page.get_element_by_id("yindao").itersiblings())
         for lesson in chapter.lessons:
             for part in ("taolun", "yaodian"):
-                found = section(lesson.document.body, part)
+                found = section(lesson.markdown, part)
                 assert found is not None
                 for line in found.markdown.splitlines():
                     item = re.sub(r"^(\d+\.|-)\s+", "", line)

@@ -6,9 +6,10 @@ import argparse
 from pathlib import Path
 
 from peixun.importer import command
-from peixun.importer.draft import render_draft
+from peixun.importer.draft import lesson_id, render_draft
 from peixun.importer.model import Line
 from peixun.importer.pipeline import ImportedDocument, import_source
+from peixun.importer.place import Place
 from peixun.importer.read import Source, read_source, to_lines
 
 
@@ -23,13 +24,15 @@ def import_text(text: str, name: str = "test.txt") -> ImportedDocument:
 
 
 def drafts_of(path: Path) -> str:
-    """All drafts of one input file, as the golden files hold them."""
+    """All skeletons of one input file (imported outside a course), as the goldens hold them."""
     source = read_source(path)
     document = import_source(source)
+    place = Place(path.parent)
     parts = []
     for number, article in enumerate(document.articles, start=1):
-        parts.append(f"<!-- 稿件 {number}：{command.draft_name(path.name, number)} -->\n")
-        parts.append(render_draft(article, path.name, source.unit))
+        name, id_ = place.name_for(path.name, number, lesson_id(article))
+        parts.append(f"<!-- 稿件 {number}：{name} -->\n")
+        parts.append(render_draft(article, path.name, source.unit, id_))
     return "\n".join(parts)
 
 

@@ -11,12 +11,13 @@ from peixun.importer.debris import (
 from peixun.importer.header import extract_header
 from peixun.importer.model import Kind, Line
 from peixun.importer.mojibake import flag_rare_characters, repair_mojibake
-from peixun.importer.punctuation import normalize_punctuation
 from peixun.importer.rejoin import join_broken_lines, separate_paragraphs
-from peixun.importer.simplify import simplify, to_simplified
+from peixun.importer.simplify import simplify
 from peixun.importer.split import split_articles
 from peixun.importer.structure import to_markdown
 from peixun.importer.suspects import find_suspects
+from peixun.text.charset import to_simplified
+from peixun.text.punctuation import normalize_punctuation
 
 from .helpers import lines_of
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from peixun.quiz.lessontext import enumerations, sections
+from peixun.text.markdown import parse_markdown
 
 BODY = """\
 ## 学习目标 {#mubiao}
@@ -39,7 +40,7 @@ BODY = """\
 
 
 def test_sections_in_order_with_plain_titles() -> None:
-    assert sections(BODY) == {
+    assert sections(parse_markdown(BODY)) == {
         "mubiao": "学习目标",
         "si-zhong-yishi": "四种意识",
         "yaodian": "本课要点",
@@ -47,7 +48,7 @@ def test_sections_in_order_with_plain_titles() -> None:
 
 
 def test_only_bold_named_lists_outside_fixed_sections_count() -> None:
-    found = enumerations(BODY)
+    found = enumerations(parse_markdown(BODY))
     assert len(found) == 1
     assert found[0].section == "si-zhong-yishi"
     assert found[0].heading == "具体内容"  # the nearest heading names the list

@@ -1,17 +1,16 @@
 """Bank in, HTML out: a golden file, and escaping of every piece of bank text.
 
-Regenerate the golden file after an intended change with ``PEIXUN_UPDATE_GOLDEN=1``.
+Regenerate the golden file after an intended change with ``PEIXUN_REGOLD=1`` (tests/golden.py).
 """
 
 from __future__ import annotations
 
-import difflib
-import os
 from pathlib import Path
 
 from peixun.quiz import course_questions
 from peixun.quiz.model import Option, Question
 from peixun.quiz.render import Entry, question_html, quiz_html
+from tests.golden import check_golden
 from tests.quiz.conftest import Project, course_in
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -71,17 +70,7 @@ def _readable(html: str) -> str:
 
 
 def _check_golden(name: str, html: str) -> None:
-    path = GOLDEN / name
-    text = _readable(html)
-    if os.environ.get("PEIXUN_UPDATE_GOLDEN"):
-        path.write_text(text, "utf-8")
-    expected = path.read_text("utf-8")
-    diff = "".join(
-        difflib.unified_diff(
-            expected.splitlines(True), text.splitlines(True), f"{name} (golden)", name
-        )
-    )
-    assert not diff, "rendering changed; if intended, rerun with PEIXUN_UPDATE_GOLDEN=1\n" + diff
+    check_golden(GOLDEN / name, _readable(html))
 
 
 def _entries(root: Path) -> list[Entry]:

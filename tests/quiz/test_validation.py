@@ -181,3 +181,14 @@ def test_bank_cannot_mark_a_question_generated(project: Project) -> None:
     assert message.startswith(
         f"{FILE} 第 13 行：字段 questions → 第 1 项 → generated：题库里的题不写"
     )
+
+
+def test_empty_bank_file_is_refused(tmp_path: Path) -> None:
+    from peixun.quiz.bank import read_bank
+
+    path = tmp_path / "empty.yml"
+    path.write_text("\n# 还没写题\n", encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        read_bank(path, "quizzes/01-a/01-b.yml")
+    assert caught.value.file == "quizzes/01-a/01-b.yml"
+    assert "题库是空的" in caught.value.message

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from mkdocs.plugins import CombinedEvent
 
-from peixun.site.hooks import assets, course, handouts, quiz, search
+from peixun.site.hooks import assets, course, drafts, handouts, quiz, search
 
 __all__ = [
     "on_config",
@@ -21,16 +21,27 @@ __all__ = [
     "on_page_markdown",
     "on_post_build",
     "on_serve",
+    "on_startup",
 ]
 
+on_startup = drafts.on_startup
 on_config = assets.on_config
 # search reads the pages present before the handouts are added, as it always has.
+# drafts refuse to be published before anything is generated from them.
 on_files = CombinedEvent(
-    assets.on_files, course.on_files, quiz.on_files, search.on_files, handouts.on_files
+    assets.on_files,
+    course.on_files,
+    drafts.on_files,
+    quiz.on_files,
+    search.on_files,
+    handouts.on_files,
 )
 on_nav = course.on_nav
 on_page_markdown = course.on_page_markdown
-on_page_content = CombinedEvent(course.on_page_content, quiz.on_page_content)  # tooltips first
+# tooltips first (the banner gets none), then the quiz
+on_page_content = CombinedEvent(
+    course.on_page_content, quiz.on_page_content, drafts.on_page_content
+)
 on_page_context = CombinedEvent(course.on_page_context, search.on_page_context)
-on_post_build = search.on_post_build
+on_post_build = CombinedEvent(search.on_post_build, assets.on_post_build)
 on_serve = quiz.on_serve

@@ -1,6 +1,9 @@
-"""The run-time files shipped in the package (quiz, search, styles, polyfill) reach the site."""
+"""The run-time files shipped in the package (quiz, search, styles, polyfill, template
+overrides) reach the site."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
@@ -9,10 +12,16 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from peixun import assets
+from peixun.site.bridge import settings_of
+from peixun.site.precompress import precompress
+
+TEMPLATES = Path(__file__).parent.parent / "templates"
+"""Template overrides of Material's, after a course's own ``custom_dir`` (which wins)."""
 
 
 @event_priority(100)  # before Material's offline plugin looks for an iframe-worker polyfill
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(TEMPLATES))
     shipped_css = [assets.site_path(name) for name in assets.STYLESHEETS]
     config.extra_css = [*shipped_css, *config.extra_css]
     scripts = [ExtraScriptValue(assets.site_path(name)) for name in assets.SCRIPTS]
@@ -35,3 +44,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             )
         )
     return files
+
+
+@event_priority(-100)  # last: after the search index is compacted and the offline plugin ran
+def on_post_build(config: MkDocsConfig) -> None:
+    if settings_of(config).precompress:
+        precompress(Path(config.site_dir))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files
@@ -11,9 +13,13 @@ from mkdocs.structure.pages import Page
 from peixun.course import pages as course_pages
 from peixun.course.check import check_course
 from peixun.course.glossary import GLOSSARY_FILE, add_tooltips
+from peixun.course.links import check_course_links
+from peixun.errors import ContentErrors
+from peixun.generated import generated_paths
 from peixun.handouts.site_pages import print_links
 from peixun.quiz import pages as quiz_pages
 from peixun.site.bridge import (
+    build_errors,
     course_of,
     glossary_of,
     questions_of,
@@ -21,20 +27,40 @@ from peixun.site.bridge import (
     title_chapter_sections,
     url_for,
 )
+from peixun.site.hooks.drafts import draft_files, serving
 
 log = get_plugin_logger(__name__)
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    course = course_of(config)  # stops the build here, before any page, if front matter is wrong
-    glossary_file = f"{config.docs_dir.rstrip('/').rsplit('/', 1)[-1]}/{GLOSSARY_FILE}"
-    for problem in check_course(course, glossary_of(config), glossary_file):
-        log.warning(str(problem))
+    """Stop the build, before any page, on any problem in settings, front matter or content.
+
+    A build error, not warnings: ``mkdocs build -q`` drops warnings before ``--strict``
+    counts them (mkdocs/mkdocs#4126), and a content error must stop every build.
+    """
+    settings_of(config)  # a wrong extra.peixun key stops the build first
+    course = course_of(config)
+    docs_name = config.docs_dir.rstrip("/").rsplit("/", 1)[-1]
+    # Under serve a draft is work in progress: its problems are shown, not fatal, so the
+    # editor still sees the page. A build refuses drafts anyway (hooks.drafts).
+    in_drafts = set(draft_files(course, docs_name)) if serving() else set()
+    problems = []
+    found = check_course(course, glossary_of(config), f"{docs_name}/{GLOSSARY_FILE}")
+    generated = generated_paths(course, questions_of(config), settings_of(config))
+    found += check_course_links(Path(config.docs_dir), course, generated, docs_name)
+    for problem in found:
+        if problem.file in in_drafts:
+            log.info(f"草稿：{problem}")
+        else:
+            problems.append(problem)
+    if problems:
+        with build_errors():
+            raise ContentErrors(problems)
     return files
 
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
-    title_chapter_sections(nav, course_of(config), settings_of(config).reference_order)
+    title_chapter_sections(nav, course_of(config), settings_of(config).nav_order())
     return nav
 
 
@@ -54,7 +80,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     chapter = course.chapter_of_index(page.file.src_uri)
     if chapter is not None:
         lesson_list = course_pages.lesson_list(chapter, url_for(page, files))
-        test = quiz_pages.chapter_test_markdown(chapter, questions_of(config))
+        test = quiz_pages.chapter_test_markdown(
+            chapter, questions_of(config), settings_of(config).pages
+        )
         return f"{markdown}\n\n{lesson_list}\n{test}\n\n{print_links(chapter)}"
     if course_pages.COURSE_MAP_MARKER in markdown:
         course_map = course_pages.course_map(course, url_for(page, files))

@@ -8,7 +8,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from peixun.quiz import pages as quiz_pages
-from peixun.site.bridge import course_of, project_dir, questions_of, url_for
+from peixun.site.bridge import course_of, project_dir, questions_of, settings_of, url_for
 
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: object) -> LiveReloadServer:
@@ -17,7 +17,7 @@ def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: object) ->
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    pages = quiz_pages.generated_pages(course_of(config), questions_of(config))
+    pages = quiz_pages.generated_pages(course_of(config), questions_of(config), settings_of(config))
     for path, content in pages.items():
         files.append(File.generated(config, path, content=content))
     return files
@@ -27,6 +27,10 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     if quiz_pages.MARKER not in html:
         return html
     quiz = quiz_pages.quiz_for_page(
-        page.file.src_uri, course_of(config), questions_of(config), url_for(page, files)
+        page.file.src_uri,
+        course_of(config),
+        questions_of(config),
+        url_for(page, files),
+        settings_of(config),
     )
     return html.replace(quiz_pages.MARKER, str(quiz) if quiz is not None else "")

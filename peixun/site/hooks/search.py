@@ -12,11 +12,11 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from peixun.site.bridge import glossary_of
 from peixun.search.index_file import write_compact
 from peixun.search.jieba_words import load_words
 from peixun.search.ranking import weigh_page_entries
 from peixun.search.userdict import dictionary
+from peixun.site.bridge import glossary_of
 
 log = get_plugin_logger(__name__)
 # mkdocs-material's search plugin, and MkDocs-MaterialX's (the maintained fork; scripts/fork.py).

@@ -1,0 +1,1 @@
+"""``peixun new``: a complete course project written from the template in this package."""

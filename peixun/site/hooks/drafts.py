@@ -1,0 +1,69 @@
+"""Draft lessons (``draft: true``): shown with a 草稿 banner under ``mkdocs serve``, never built.
+
+An imported skeleton is meant to be edited while previewing it; a build for publishing must
+not carry one. MkDocs tells the command once per process (``on_startup``); rebuilds under
+serve reload the hook file but not this module, so that one value is all it keeps.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from markupsafe import Markup
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from peixun.course.model import Course
+from peixun.importer.output import ALONGSIDE_NAME
+from peixun.site.bridge import course_of
+
+_command: list[str] = []  # the command of this process, as on_startup said it
+
+BANNER = Markup(
+    '<div class="admonition warning px-draft" data-search-exclude>'
+    '<p class="admonition-title">草稿</p>'
+    "<p>本课还是草稿（front matter 里有 <code>draft: true</code>），只在 mkdocs serve 预览时显示，"
+    "不会发布。编写完成后删去 <code>draft: true</code> 一行。</p></div>"
+)
+
+
+def on_startup(command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+    _command[:] = [command]
+
+
+def serving() -> bool:
+    """True only under ``mkdocs serve``; anything else (or an unknown command) publishes."""
+    return _command == ["serve"]
+
+
+def draft_files(course: Course, shown_prefix: str) -> list[str]:
+    """The draft lessons, as paths an editor recognises."""
+    return [f"{shown_prefix}/{x.src_path}" for x in course.lessons() if x.meta.draft]
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    if serving():
+        return files
+    docs_name = config.docs_dir.rstrip("/").rsplit("/", 1)[-1]
+    waiting = [f"{docs_name}/{f.src_uri}" for f in files if ALONGSIDE_NAME.search(f.src_uri)]
+    if waiting:
+        raise PluginError(
+            f"{'、'.join(waiting)} 是导入时另存的新版（原文件已改过，未覆盖），不能发布："
+            "与同名的原文件比较、把要保留的内容并入原文件后，删去这个文件再构建。"
+        )
+    drafts = draft_files(course_of(config), docs_name)
+    if drafts:
+        raise PluginError(
+            f"{'、'.join(drafts)} 是草稿（draft: true），不能发布："
+            "编写完成后删去 front matter 里的 draft: true 一行再构建（预览草稿用 mkdocs serve）。"
+        )
+    return files
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    lesson = course_of(config).lesson(page.file.src_uri)
+    if lesson is None or not lesson.meta.draft:
+        return html
+    return str(BANNER) + html
