@@ -27,6 +27,7 @@ from typing import Any
 import yaml
 
 from peixun.course.check import DEBRIS
+from peixun.course.glossary import GLOSSARY_FILE, parse_glossary
 from peixun.course.model import Chapter, Course, Lesson, load_course
 from peixun.errors import ContentError, ContentErrors
 from peixun.text.frontmatter import read_document
@@ -249,6 +250,7 @@ def synthesize(
             banks[lesson.slug] = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
 
     i = written_questions = 0
+    written_bodies: list[str] = []
     for c, size in enumerate(sizes, start=1):
         first = templates[i % len(templates)]
         template_chapter = chapter_of[first.src_path]
@@ -261,9 +263,9 @@ def synthesize(
         for k in range(1, size + 1):
             template, copy = templates[i % len(templates)], i // len(templates)
             name = f"{k:02d}-{template.src_path.rsplit('/', 1)[1].split('-', 1)[1]}"
-            (out / "docs" / folder / name).write_text(
-                _lesson_text(template, copy, i, verbatim), encoding="utf-8"
-            )
+            lesson_text = _lesson_text(template, copy, i, verbatim)
+            (out / "docs" / folder / name).write_text(lesson_text, encoding="utf-8")
+            written_bodies.append(lesson_text.split("\n---\n", 1)[-1])
             if template.slug in banks:
                 bank = _bank(banks[template.slug], copy, i, questions, verbatim)
                 written_questions += len(bank["questions"])
@@ -272,7 +274,29 @@ def synthesize(
                     encoding="utf-8",
                 )
             i += 1
+    _keep_used_terms(out / "docs" / GLOSSARY_FILE, written_bodies)
     return SynthSummary(out, len(sizes), lessons, written_questions)
+
+
+def _keep_used_terms(glossary: Path, bodies: list[str]) -> None:
+    """Drop the glossary entries no synthetic lesson uses: the build refuses unused terms, and
+    a course smaller than the real one (or varied copies) may not use them all."""
+    if not glossary.is_file():
+        return
+    text = glossary.read_text(encoding="utf-8")
+    lines = text.split("\n")
+    drop: set[int] = set()
+    for term in parse_glossary(text, f"docs/{GLOSSARY_FILE}"):
+        if any(term.term in body for body in bodies):
+            continue
+        n = term.line - 1  # the term, its definition and the blank line after them
+        while n < len(lines) and lines[n].strip():
+            drop.add(n)
+            n += 1
+        drop.add(n)
+    glossary.write_text(
+        "\n".join(line for n, line in enumerate(lines) if n not in drop), encoding="utf-8"
+    )
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
