@@ -17,6 +17,7 @@ from bench.builds import BUILT_IN
 from bench.common import BenchError, build_env
 
 Lines = queue.Queue[tuple[float, str]]
+ENDED = "\0"  # put on the queue when serve's output ends: the process has exited
 
 
 @dataclass
@@ -50,6 +51,7 @@ def serving(project: Path, port: int) -> Iterator[Lines]:
         assert proc.stdout is not None
         for line in proc.stdout:
             lines.put((time.perf_counter(), line.rstrip()))
+        lines.put((time.perf_counter(), ENDED))
 
     threading.Thread(target=read, daemon=True).start()
     try:
@@ -70,6 +72,8 @@ def _wait_for(lines: Lines, pattern: str, timeout: float) -> tuple[float, str] |
             at, line = lines.get(timeout=left)
         except queue.Empty:
             return None
+        if line == ENDED:
+            return None
         if pattern in line:
             return at, line
     return None
@@ -80,7 +84,7 @@ def serve_rebuilds(project: Path, edits: list[Path], timeout: float = 60) -> lis
     results = []
     with serving(project, free_port()) as lines:
         if _wait_for(lines, "Serving on", 300) is None:
-            raise BenchError("mkdocs serve 在 5 分钟内没有启动。")
+            raise BenchError("mkdocs serve 没有启动（已退出，或 5 分钟内没有就绪）。")
         time.sleep(1.0)  # let the file watcher settle
         for path in edits:
             while not lines.empty():
