@@ -30,7 +30,7 @@ ALLOWED_TAGS = frozenset(
     }
 )
 """Inline marks for text, and ``div`` for ``md_in_html`` blocks; nothing that loads or runs."""
-ALLOWED_ATTRIBUTES = frozenset({"class", "title", "id", "lang", "markdown"})
+ALLOWED_ATTRIBUTES = frozenset({"class", "title", "id", "lang", "markdown", "data-search-exclude"})
 
 CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+\1")
 COMMENT = re.compile(r"<!--.*?-->")
