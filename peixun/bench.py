@@ -37,6 +37,7 @@ from peixun.assets import site_path
 from peixun.course.check import check_course
 from peixun.course.glossary import load_glossary
 from peixun.course.model import load_course
+from peixun.errors import PeixunError
 from peixun.synth import synthesize
 
 PACKAGE_ROOT = Path(peixun.__file__).resolve().parent.parent  # put on PYTHONPATH for hooks
@@ -113,7 +114,7 @@ def checked(build: Build, what: str) -> Build:
     return build
 
 
-class BenchError(Exception):
+class BenchError(PeixunError):
     """The benchmark cannot go on; the message says why, in Chinese."""
 
 

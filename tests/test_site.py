@@ -66,7 +66,9 @@ def test_lesson_without_title_stops_the_build_naming_the_file(project_copy: Path
 
 
 def test_missing_source_file_is_named_with_its_line(project_copy: Path) -> None:
-    _write_lesson(project_copy, "title: 测试\nsources:\n  - file: 不存在.txt\n    passage: 开篇\n")
+    _write_lesson(
+        project_copy, "title: 测试\nsources:\n  - file: 不存在.txt\n    passage: 开篇\nid: ceshi\n"
+    )
     result = build(project_copy)
     assert result.returncode != 0
     assert "docs/99-ceshi/01-ceshi.md 第 4 行" in result.output
