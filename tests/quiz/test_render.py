@@ -118,7 +118,9 @@ def test_every_bank_text_is_escaped() -> None:
     single = Question(
         id="s", type="single", stem="？", options=options, explanation="。", source="s"
     )
-    html = str(question_html(Entry(single, "l", "c/l", "课", "章", "#s", "节"), 1, show_lesson=False))
+    html = str(
+        question_html(Entry(single, "l", "c/l", "课", "章", "#s", "节"), 1, show_lesson=False)
+    )
     assert "<script>" not in html
     assert html.count("&lt;script&gt;") >= 3  # option text, its feedback in data-key, the answer
 

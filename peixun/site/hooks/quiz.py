@@ -42,5 +42,14 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 
     Added after the search index is built, so it is never indexed; one per site, so that
     instant navigation, which keeps the first page's <head>, still finds the right values."""
+    return _with_config(output, config)
+
+
+def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
+    """The 404 page is a theme template, not a page; its search needs the config too."""
+    return _with_config(output, config) if template_name == "404.html" else output
+
+
+def _with_config(output: str, config: MkDocsConfig) -> str:
     namespace = settings_of(config).storage_namespace(config.site_name)
     return output.replace("</head>", f"{config_html(namespace)}</head>", 1)
