@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from peixun.errors import PeixunError
 from tests.sitebuild import build_env
 
 MIB = 1024 * 1024
@@ -9,5 +10,5 @@ MIB = 1024 * 1024
 __all__ = ["MIB", "BenchError", "build_env"]
 
 
-class BenchError(Exception):
+class BenchError(PeixunError):
     """The benchmark cannot go on; the message says why, in Chinese."""

@@ -29,7 +29,7 @@ import yaml
 from peixun.course.check import DEBRIS
 from peixun.course.glossary import GLOSSARY_FILE, parse_glossary
 from peixun.course.model import Chapter, Course, Lesson, load_course
-from peixun.errors import ContentError, ContentErrors
+from peixun.errors import ContentError, ContentErrors, PeixunError
 from peixun.text.frontmatter import read_document
 from peixun.text.hanzi import HAN_CHARACTER
 
@@ -44,7 +44,7 @@ PROJECT_FILES = ("mkdocs.yml",)
 PROJECT_DIRS = ("hooks", "sources")
 
 
-class SynthError(Exception):
+class SynthError(PeixunError):
     """A reason the synthetic course cannot be written, worded for the user."""
 
 
@@ -163,6 +163,7 @@ def _lesson_text(template: Lesson, copy: int, seed: int, verbatim: bool) -> str:
     body = _unlink(template.document.body)
     if copy:
         meta["title"] = f"{template.title}（{copy + 1}）"
+        meta["id"] = f"{template.meta.id}-{copy + 1}"  # ids are unique in a course
         if not verbatim:
             body = Varier(seed).body(body)
     return _front_matter(meta) + body

@@ -38,7 +38,7 @@ GOOD_BODY = """
 def lesson(body: str, name: str = "01-ceshi.md") -> Lesson:
     text = f"---\ntitle: 测试\nsources:\n  - file: a.txt\n    passage: 开篇\n---\n{body}"
     doc = parse_document(text, f"docs/99-ceshi/{name}")
-    meta = LessonMeta.model_validate(doc.meta)
+    meta = LessonMeta.model_validate({**doc.meta, "id": "ceshi"})
     return Lesson(f"99-ceshi/{name}", 1, meta, doc)
 
 

@@ -16,13 +16,14 @@ from markupsafe import Markup
 
 from peixun.assets import PRINT_CSS as PRINT_CSS_NAME
 from peixun.assets import site_path
+from peixun.errors import PeixunError
 from peixun.handouts.editions import EDITIONS, HANDOUT_FOLDER, handout_title, parse_stem
 
 PRINT_CSS = Path(site_path(PRINT_CSS_NAME))  # in the built site
 HANDOUT_CLASS = "px-handout"
 
 
-class HandoutPageError(Exception):
+class HandoutPageError(PeixunError):
     """A built page that is not a handout as the build makes it (message in Chinese)."""
 
 
