@@ -55,9 +55,10 @@ def test_import_into_a_read_only_folder(
 
 
 def test_every_content_and_input_error_shares_one_base() -> None:
+    from peixun.synth import SynthError
+
     from peixun.handouts.pdf import HandoutPageError
     from peixun.importer.model import UnreadableInput
-    from peixun.synth import SynthError
 
     for kind in (ContentError, ContentErrors, HandoutPageError, UnreadableInput, SynthError):
         assert issubclass(kind, PeixunError), kind

@@ -76,7 +76,8 @@ def test_lesson_without_title_stops_the_build_naming_the_file(fixture_project: P
 
 def test_missing_source_file_is_named_with_its_line(fixture_project: Path) -> None:
     _write_lesson(
-        fixture_project, "title: 测试\nid: ceshi\nsources:\n  - file: 不存在.txt\n    passage: 开篇\n"
+        fixture_project,
+        "title: 测试\nid: ceshi\nsources:\n  - file: 不存在.txt\n    passage: 开篇\n",
     )
     error = _error_of(fixture_project)
     assert "docs/99-ceshi/01-ceshi.md 第 4 行" in error
@@ -94,7 +95,8 @@ def test_a_content_error_ends_the_command_line_build_without_a_traceback(
     fixture_project: Path,
 ) -> None:
     _write_lesson(
-        fixture_project, "title: 测试\nid: ceshi\nsources:\n  - file: 不存在.txt\n    passage: 开篇\n"
+        fixture_project,
+        "title: 测试\nid: ceshi\nsources:\n  - file: 不存在.txt\n    passage: 开篇\n",
     )
     result = build(fixture_project)
     assert result.returncode != 0
