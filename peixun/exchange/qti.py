@@ -8,10 +8,9 @@ and the options' feedback go in a ``rubricBlock`` for tutors and scorers.
 from __future__ import annotations
 
 import re
+import xml.etree.ElementTree as ET
 import zipfile
 from pathlib import Path
-
-from lxml import etree as ET
 
 from peixun.exchange.gather import Item
 from peixun.exchange.table import LETTERS, order_shown
@@ -23,12 +22,8 @@ XSI = "http://www.w3.org/2001/XMLSchema-instance"
 _MATCH_CORRECT = "http://www.imsglobal.org/question/qti_v2p1/rptemplates/match_correct"
 
 
-def _q(tag: str) -> str:
-    return f"{{{QTI}}}{tag}"
-
-
-def _sub(parent: ET._Element, tag: str, text: str | None = None, **attrs: str) -> ET._Element:
-    element = ET.SubElement(parent, _q(tag), attrs)
+def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
+    element = ET.SubElement(parent, tag, attrs)
     element.text = text
     return element
 
@@ -39,8 +34,8 @@ def identifier(item: Item) -> str:
 
 
 def _declare(
-    item: ET._Element, name: str, cardinality: str, base: str, values: list[str]
-) -> ET._Element:
+    item: ET.Element, name: str, cardinality: str, base: str, values: list[str]
+) -> ET.Element:
     declaration = _sub(
         item, "responseDeclaration", identifier=name, cardinality=cardinality, baseType=base
     )
@@ -50,14 +45,14 @@ def _declare(
     return declaration
 
 
-def _choices(interaction: ET._Element, texts: list[str]) -> None:
+def _choices(interaction: ET.Element, texts: list[str]) -> None:
     for letter, text in zip(LETTERS, texts, strict=False):
         _sub(interaction, "simpleChoice", text, identifier=letter)
 
 
-def _body(element: ET._Element, q: Question) -> ET._Element:
+def _body(element: ET.Element, q: Question) -> ET.Element:
     """Adds the response declarations to ``element`` and returns the item body."""
-    body = ET.Element(_q("itemBody"))
+    body = ET.Element("itemBody")
     if q.options is not None:
         right = [LETTERS[i] for i, o in enumerate(q.options) if o.correct]
         single = q.type == "single"
@@ -100,12 +95,14 @@ def _body(element: ET._Element, q: Question) -> ET._Element:
     return body
 
 
-def item_xml(item: Item) -> ET._Element:
+def item_xml(item: Item) -> ET.Element:
     """One ``assessmentItem``."""
     q = item.question
-    element = ET.Element(_q("assessmentItem"), nsmap={None: QTI, "xsi": XSI})
+    # Names without a namespace and the xmlns written as attributes: the whole document is in
+    # QTI's namespace (one default namespace, so ElementTree needs no prefix table).
+    element = ET.Element("assessmentItem", {"xmlns": QTI, "xmlns:xsi": XSI})
     element.set(
-        f"{{{XSI}}}schemaLocation",
+        "xsi:schemaLocation",
         f"{QTI} http://www.imsglobal.org/xsd/qti/qtiv2p1/imsqti_v2p1.xsd",
     )
     element.set("identifier", identifier(item))
@@ -133,22 +130,23 @@ def item_xml(item: Item) -> ET._Element:
     return element
 
 
-def _manifest(names: list[tuple[str, str]]) -> ET._Element:
-    manifest = ET.Element(f"{{{CP}}}manifest", identifier="MANIFEST-peixun", nsmap={None: CP})
-    metadata = ET.SubElement(manifest, f"{{{CP}}}metadata")
-    ET.SubElement(metadata, f"{{{CP}}}schema").text = "QTIv2.1 Package"
-    ET.SubElement(metadata, f"{{{CP}}}schemaversion").text = "1.0.0"
-    ET.SubElement(manifest, f"{{{CP}}}organizations")
-    resources = ET.SubElement(manifest, f"{{{CP}}}resources")
+def _manifest(names: list[tuple[str, str]]) -> ET.Element:
+    manifest = ET.Element("manifest", {"xmlns": CP, "identifier": "MANIFEST-peixun"})
+    metadata = ET.SubElement(manifest, "metadata")
+    ET.SubElement(metadata, "schema").text = "QTIv2.1 Package"
+    ET.SubElement(metadata, "schemaversion").text = "1.0.0"
+    ET.SubElement(manifest, "organizations")
+    resources = ET.SubElement(manifest, "resources")
     for name, href in names:
-        resource = ET.SubElement(resources, f"{{{CP}}}resource", identifier=name, href=href)
+        resource = ET.SubElement(resources, "resource", identifier=name, href=href)
         resource.set("type", "imsqti_item_xmlv2p1")
-        ET.SubElement(resource, f"{{{CP}}}file", href=href)
+        ET.SubElement(resource, "file", href=href)
     return manifest
 
 
-def _bytes(element: ET._Element) -> bytes:
-    data: bytes = ET.tostring(element, encoding="utf-8", xml_declaration=True, pretty_print=True)
+def _bytes(element: ET.Element) -> bytes:
+    ET.indent(element)
+    data: bytes = ET.tostring(element, encoding="utf-8", xml_declaration=True)
     return data
 
 

@@ -101,6 +101,9 @@ class Question(BaseModel):
     tags: list[Text] = Field(default_factory=list)
     generated: bool = False
     """Set by the build for questions made from the lesson's lists."""
+    former_id: str | None = None
+    """Set by the build: the id a generated question had before ids became stable, under
+    which a learner's saved answer may still be filed (quiz.js moves it once)."""
 
     @field_validator("options")
     @classmethod
@@ -185,6 +188,13 @@ class BankQuestion(Question):
                 "题库里的题不写 generated（构建自动标记自动题）；"
                 "要关掉某道自动题，在题库顶层写 generated: {exclude: [题目id]}"
             )
+        return value
+
+    @field_validator("former_id")
+    @classmethod
+    def _not_written(cls, value: str | None) -> str | None:
+        if value is not None:
+            raise ValueError("题库里的题不写 former_id（由构建为自动题填写）")
         return value
 
 

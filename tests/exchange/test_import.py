@@ -175,16 +175,16 @@ def test_existing_bank_is_kept_without_force(
     assert len(read_bank(out, "x").bank.questions) == len(GOOD)
 
 
-def test_unknown_column_is_refused(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_unknown_column_is_refused(
+    project: Path, out: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     book = Workbook()
     sheet = book.active
     assert sheet is not None
     sheet.append(["题型", "题干", "答案", "分值"])
     sheet.append(["判断题", "对吗？", "正确", 2])
     book.save(project / "x.xlsx")
-    code, said = _run(
-        capsys, project / "x.xlsx", "--out", project / "quizzes/01-juese-renzhi/n.yml"
-    )
+    code, said = _run(capsys, project / "x.xlsx", "--out", out)
     assert code == 1
     assert "第 1 行：不认识的列“分值”" in said
 

@@ -2,11 +2,16 @@
    每次（即时导航）换页后由 document$ 调用；已处理的元素带 data-ready，不会重复绑定。 */
 (() => {
   "use strict";
-  const PREFIX = "peixun:v1:"; // 改变保存格式时升级版本号
+  // 由页面给出（peixun/quiz/contract.py）：本课程的存储前缀、旧版前缀。每个页面的 <head> 里都有。
+  let config = null;
+  const settings = () => {
+    if (!config) config = JSON.parse(document.getElementById("px-config").textContent);
+    return config;
+  };
   const memory = {}; // 本机存储不可用时，记录只保留到关闭页面
 
   const store = {
-    get(key) {
+    read(key) {
       let raw;
       try { raw = localStorage.getItem(key); } catch (e) { raw = memory[key]; }
       try {
@@ -19,9 +24,30 @@
       const raw = JSON.stringify(value);
       try { localStorage.setItem(key, raw); } catch (e) { memory[key] = raw; }
     },
-    clear() {
+    remove(key) {
+      try { localStorage.removeItem(key); } catch (e) { /* 无法访问本机存储 */ }
+      delete memory[key];
+    },
+    /* 一题的记录。旧版（按课文路径、不分课程）保存的记录读一次，改存到新键下，删去旧键；
+       新键下已有记录时以新记录为准，旧记录不动。 */
+    get(lesson, id, legacy) {
+      const key = settings().storage + lesson + ":" + id;
+      const saved = store.read(key);
+      if (saved || !legacy) return saved;
+      const old = settings().legacy + legacy;
+      const moved = store.read(old);
+      if (moved) {
+        store.set(key, moved);
+        store.remove(old);
+      }
+      return moved;
+    },
+    /* 清除本课程的全部记录，连同 legacyKeys 列出的旧版记录（其他课程的记录不动） */
+    clear(legacyKeys) {
+      const prefix = settings().storage;
+      const old = new Set(legacyKeys.map((k) => settings().legacy + k));
       try {
-        Object.keys(localStorage).filter((k) => k.startsWith(PREFIX))
+        Object.keys(localStorage).filter((k) => k.startsWith(prefix) || old.has(k))
           .forEach((k) => localStorage.removeItem(k));
       } catch (e) { /* 无法访问本机存储 */ }
       Object.keys(memory).forEach((k) => delete memory[k]);
@@ -29,7 +55,8 @@
   };
 
   const $$ = (root, sel) => Array.from(root.querySelectorAll(sel));
-  const keyOf = (q) => PREFIX + q.dataset.lesson + ":" + q.dataset.question;
+  const saved = (q) => store.get(q.dataset.lesson, q.dataset.question, q.dataset.v1);
+  const keyOf = (q) => settings().storage + q.dataset.lesson + ":" + q.dataset.question;
   const answerKey = (q) => JSON.parse(q.dataset.key);
   const norm = (s) => s.normalize("NFKC").toLowerCase()
     .replace(/[\s"'“”‘’「」『』《》〈〉]/g, "").replace(/^[。，、；,.;]+|[。，、；,.;]+$/g, "");
@@ -206,7 +233,7 @@
   /* 综合测评：各章轮流取题，均衡抽取 */
   function draw(quiz) {
     const all = $$(quiz, ".px-quiz__q");
-    const size = Number(quiz.dataset.size) || 20;
+    const size = Number(quiz.dataset.size);
     const byChapter = new Map();
     all.forEach((q) => {
       q.hidden = true;
@@ -231,9 +258,9 @@
       q.querySelector(".px-quiz__answer").hidden = true; // 答案在提交后出现在反馈里
       lock(q, false);
       shuffleControls(q);
-      const saved = store.get(keyOf(q));
-      if (mode === "wrong") q.hidden = !(saved && saved.s === "incorrect");
-      else if (saved && mode !== "exam" && apply(q, saved.r)) show(q, saved.r, isCorrect(q, saved.r));
+      const record = saved(q);
+      if (mode === "wrong") q.hidden = !(record && record.s === "incorrect");
+      else if (record && mode !== "exam" && apply(q, record.r)) show(q, record.r, isCorrect(q, record.r));
     });
     quiz.addEventListener("click", (event) => {
       const b = event.target.closest("button");
@@ -276,11 +303,12 @@
         const sum = [0, 0, 0];
         $$(table, "tr[data-lesson]").forEach((tr) => {
           const ids = JSON.parse(tr.dataset.ids);
-          const saved = ids.map((id) => store.get(PREFIX + tr.dataset.lesson + ":" + id)).filter(Boolean);
-          const right = saved.filter((v) => v.s === "correct").length;
-          tr.querySelector('[data-cell="done"]').textContent = String(saved.length);
+          const legacy = JSON.parse(tr.dataset.v1);
+          const records = ids.map((id, i) => store.get(tr.dataset.lesson, id, legacy[i])).filter(Boolean);
+          const right = records.filter((v) => v.s === "correct").length;
+          tr.querySelector('[data-cell="done"]').textContent = String(records.length);
           tr.querySelector('[data-cell="right"]').textContent = String(right);
-          [saved.length, right, ids.length].forEach((n, i) => { sum[i] += n; });
+          [records.length, right, ids.length].forEach((n, i) => { sum[i] += n; });
         });
         table.querySelector('[data-cell="chapter"]').textContent =
           `已答 ${sum[0]} / ${sum[2]} 题，答对 ${sum[1]} 题`;
@@ -294,7 +322,7 @@
     forget.hidden = false;
     forget.addEventListener("click", () => {
       if (window.confirm("确定清除本机保存的全部答题记录吗？清除后无法恢复。")) {
-        store.clear();
+        store.clear($$(root, "tr[data-lesson]").flatMap((tr) => JSON.parse(tr.dataset.v1)));
         fill();
       }
     });
