@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import tempfile
 from pathlib import Path
@@ -21,6 +22,8 @@ _PARSE = "const p=require('gift-pegjs');process.stdout.write(JSON.stringify(p.pa
 @pytest.fixture(scope="session")
 def gift_parser() -> Path:
     """gift-pegjs installed once per machine in a cache folder (not in the project's venv)."""
+    if shutil.which("node") is None or shutil.which("npm") is None:
+        pytest.fail("GIFT 测试需要 node 和 npm（Debian：apt-get install nodejs npm）")
     folder = Path(tempfile.gettempdir()) / "peixun-tests" / GIFT_PEGJS.replace("@", "-")
     if not (folder / "node_modules" / "gift-pegjs").is_dir():
         folder.mkdir(parents=True, exist_ok=True)
