@@ -102,8 +102,10 @@ def _question(quiz: ET.Element, q: Question) -> None:
             ("numberingstyle", "none"),
         ):
             ET.SubElement(element, tag).text = value
-        for item in q.items:  # in the correct order; Moodle shuffles them for the learner
-            _answer(element, 1, item)
+        # The ordering type keeps the correct order in each answer's fraction (1, 2, 3, ...);
+        # Moodle shuffles the items for the learner.
+        for position, item in enumerate(q.items, start=1):
+            _answer(element, position, item)
     if q.tags:
         tags = ET.SubElement(element, "tags")
         for tag in q.tags:

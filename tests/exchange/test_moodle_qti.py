@@ -57,6 +57,9 @@ def test_moodle_xml_every_type(items: list[Item]) -> None:
             assert right == ["true" if q.answer else "false"]
         elif q.type == "order":
             assert [html.unescape(_text(a, "text")) for a in answers] == q.items
+            assert [a.get("fraction") for a in answers] == [
+                str(n) for n in range(1, len(answers) + 1)
+            ]
         elif fill_kind == "shortanswer":
             assert [html.unescape(_text(a, "text")) for a in answers] == (q.blanks or [[]])[0]
         else:
