@@ -13,6 +13,7 @@ from pathlib import Path
 
 import docx
 from docx.opc.exceptions import PackageNotFoundError
+from docx.text.paragraph import Paragraph
 
 from peixun.errors import ContentError
 from peixun.exchange.rows import PlacedRow
@@ -82,6 +83,13 @@ def _infer(row: Row) -> str:
     return "单选题" if len(re.sub(r"[^A-F]", "", answer)) == 1 else "多选题"
 
 
+def _auto_numbered(paragraph: Paragraph) -> bool:
+    """Whether Word numbers this paragraph itself (directly or through its style)."""
+    # python-docx has no public API for numbering; these are the w:pPr/w:numPr elements.
+    holders = [paragraph._p, paragraph.style.element if paragraph.style is not None else None]
+    return any(h is not None and h.pPr is not None and h.pPr.numPr is not None for h in holders)
+
+
 def read_docx(path: Path, shown: str) -> list[PlacedRow]:
     """One row per numbered question; each names the paragraph where its question starts."""
     try:
@@ -119,6 +127,14 @@ def read_docx(path: Path, shown: str) -> list[PlacedRow]:
             row[last] = f"{row[last]}\n{label[2]}" if row.get(last) else label[2]
         else:
             row[last] = f"{row[last]}\n{text}"
+    if not found:
+        numbered = any(_auto_numbered(p) for p in document.paragraphs)
+        hint = (
+            "文中用了 Word 自动编号，题号和选项字母不在文字里：请先把编号转为普通文字（或手工输入“1. ”“A. ”）。"
+            if numbered
+            else "每题应以“1. 题干”开头，选项写“A. ……”，再写“答案：……”。"
+        )
+        raise ContentError(shown, None, f"没有找到题目。{hint}")
     rows = []
     for number, row in found:
         row.setdefault("题型", _infer(row))

@@ -222,3 +222,15 @@ def test_word_paper_is_read(project: Path, out: Path, capsys: pytest.CaptureFixt
     ]
     assert questions[1].answer is False
     assert code == 1
+
+
+def test_word_without_numbered_questions_says_how(
+    project: Path, out: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    paper = docx.Document()
+    paper.add_paragraph("党支部是什么？", style="List Number")  # Word's own numbering
+    paper.add_paragraph("答案：正确")
+    paper.save(str(project / "自动编号.docx"))
+    code, said = _run(capsys, project / "自动编号.docx", "--out", out)
+    assert code == 1 and not out.exists()
+    assert "没有找到题目。文中用了 Word 自动编号" in said
