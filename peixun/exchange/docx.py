@@ -18,6 +18,7 @@ from docx.text.paragraph import Paragraph
 from peixun.errors import ContentError
 from peixun.exchange.rows import PlacedRow
 from peixun.exchange.table import (
+    ALIASES,
     COLUMNS,
     FALSE_WORDS,
     KIND_BY_NAME,
@@ -25,6 +26,7 @@ from peixun.exchange.table import (
     OPTION_COLUMNS,
     TRUE_WORDS,
     Row,
+    column_name,
 )
 
 _NUMERALS = "一二三四五六七八九十"
@@ -32,7 +34,11 @@ _LABELS = tuple(c for c in COLUMNS if c not in OPTION_COLUMNS and c != "题干")
 _HEADING = re.compile(rf"^[{_NUMERALS}百零]+\s*[、.．]\s*({'|'.join(KIND_BY_NAME)})")
 _QUESTION = re.compile(r"^(\d+)\s*[.．、]\s*(.*)$")
 _OPTION = re.compile(r"^([A-F])\s*[.．、:：]\s*(.*)$")
-_LABEL = re.compile(rf"^【?({'|'.join(_LABELS)})】?\s*[：:]\s*(.*)$")
+_LABEL_NAMES = (*_LABELS, *(a for a, c in ALIASES.items() if c in _LABELS))
+_NAMES = "|".join(
+    sorted(_LABEL_NAMES, key=len, reverse=True)
+)  # longest first: 答案解析 before 答案
+_LABEL = re.compile(rf"^(?:【({_NAMES})】\s*[：:]?|({_NAMES})\s*[：:])\s*(.*)$")
 _PLACEHOLDER = re.compile(r"\s*[（(]\s*[)）]\s*$")  # the answer's place: 题干（ ）
 _CHOICE_TYPES = ("单选题", "多选题", "判断题")
 
@@ -123,8 +129,8 @@ def read_docx(path: Path, shown: str) -> list[PlacedRow]:
             last = f"选项{option[1]}"
             row[last] = option[2]
         elif label := _LABEL.match(text):
-            last = label[1]
-            row[last] = f"{row[last]}\n{label[2]}" if row.get(last) else label[2]
+            last = column_name(label[1] or label[2])
+            row[last] = f"{row[last]}\n{label[3]}" if row.get(last) else label[3]
         else:
             row[last] = f"{row[last]}\n{text}"
     if not found:

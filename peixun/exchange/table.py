@@ -36,6 +36,32 @@ COLUMNS: tuple[str, ...] = (
 )
 REQUIRED = ("题型", "题干", "答案")
 
+# Other names exam systems give the same columns; read as the template's own.
+ALIASES: dict[str, str] = {
+    "试题类型": "题型",
+    "题目类型": "题型",
+    "题目": "题干",
+    "试题": "题干",
+    "试题内容": "题干",
+    "正确答案": "答案",
+    "参考答案": "答案",
+    "标准答案": "答案",
+    "答案解析": "解析",
+    "试题解析": "解析",
+    "难易度": "难度",
+    "难易程度": "难度",
+    "试题编号": "题号",
+    "编号": "题号",
+}
+ALIASES |= {f"{letter}选项": f"选项{letter}" for letter in "ABCDEF"}
+
+
+def column_name(header: str) -> str:
+    """The template's name for a header cell or label: ``选项 A`` and ``正确答案`` are read too."""
+    name = "".join(header.split())
+    return ALIASES.get(name, name)
+
+
 # Question field -> the column an editor fixes when that field is wrong.
 FIELD_COLUMNS: dict[str, str] = {
     "id": "题号",

@@ -11,7 +11,7 @@ from openpyxl.utils.exceptions import InvalidFileException
 
 from peixun.errors import ContentError
 from peixun.exchange.rows import PlacedRow
-from peixun.exchange.table import COLUMNS, REQUIRED, Row
+from peixun.exchange.table import COLUMNS, REQUIRED, Row, column_name
 
 SHEET = "题库"
 _WIDTHS = {"题干": 48, "解析": 40, "选项提示": 30, "出处": 30}
@@ -62,7 +62,7 @@ def read_xlsx(path: Path, shown: str) -> list[PlacedRow]:
     sheet = book[SHEET] if SHEET in book.sheetnames else book.worksheets[0]
     where = f"{shown} 工作表“{sheet.title}”"
     lines = sheet.iter_rows(values_only=True)
-    header = [_text(v) for v in next(lines, ())]
+    header = [column_name(_text(v)) for v in next(lines, ())]
     unknown = [h for h in header if h and h not in COLUMNS]
     if unknown:
         message = f"不认识的列“{'、'.join(unknown)}”。可用的列：{'、'.join(COLUMNS)}。"

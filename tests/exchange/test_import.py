@@ -234,3 +234,41 @@ def test_word_without_numbered_questions_says_how(
     code, said = _run(capsys, project / "自动编号.docx", "--out", out)
     assert code == 1 and not out.exists()
     assert "没有找到题目。文中用了 Word 自动编号" in said
+
+
+def test_other_exam_systems_column_names(
+    project: Path, out: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["试题类型", "题目", "A选项", "选项 B", "选项C", "正确答案", "答案解析", "出处"])
+    sheet.append(
+        [
+            "单选题",
+            "党支部是什么？",
+            "桥梁与纽带",
+            "战斗堡垒",
+            "第一责任人",
+            "A",
+            "原文。",
+            "zhibu-diwei",
+        ]
+    )
+    book.save(project / "别的系统.xlsx")
+    paper = docx.Document()
+    for text in ("1. 对吗？（ ）", "【参考答案】正确", "【答案解析】原文。", "出处：zhibu-diwei"):
+        paper.add_paragraph(text)
+    paper.save(str(project / "别的试卷.docx"))
+    code, said = _run(capsys, project / "别的系统.xlsx", "--out", out)
+    assert code == 0, said
+    (q,) = read_bank(out, "x").bank.questions
+    assert (q.stem, q.options and q.options[0].correct, q.explanation) == (
+        "党支部是什么？",
+        True,
+        "原文。",
+    )
+    code, said = _run(capsys, project / "别的试卷.docx", "--out", out, "--force")
+    assert code == 0, said
+    (q,) = read_bank(out, "x").bank.questions
+    assert (q.type, q.answer, q.explanation) == ("truefalse", True, "原文。")
