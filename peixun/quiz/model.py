@@ -18,6 +18,8 @@ from pydantic import (
     field_validator,
 )
 
+from peixun.text.schema import ID_PATTERN
+
 QuestionType = Literal["single", "multiple", "truefalse", "fill", "order"]
 
 TYPE_NAMES: dict[str, str] = {
@@ -30,7 +32,7 @@ TYPE_NAMES: dict[str, str] = {
 
 # A blank in a fill-in stem: four (or more) underscores, as CONTRIBUTING.md says.
 BLANK = re.compile(r"_{4,}")
-QUESTION_ID = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+QUESTION_ID = ID_PATTERN
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 """Text an editor writes: surrounding spaces are dropped, and it may not be empty."""

@@ -192,3 +192,9 @@ def test_empty_bank_file_is_refused(tmp_path: Path) -> None:
         read_bank(path, "quizzes/01-a/01-b.yml")
     assert caught.value.file == "quizzes/01-a/01-b.yml"
     assert "题库是空的" in caught.value.message
+
+
+def test_malformed_id_is_told_the_format(project: Project) -> None:
+    message = only_problem(project(GOOD_BANK.replace("  - id: yishi-fuwu", "  - id: Yishi_Fuwu")))
+    assert "questions → 第 1 项 → id" in message
+    assert "小写拼音、数字和连字符" in message and "diwei-zuoyong" in message
