@@ -132,6 +132,18 @@ class Question(BaseModel):
             )
         return value
 
+    @field_validator("answer", mode="before")
+    @classmethod
+    def _answer_of_its_type(cls, value: object, info: ValidationInfo) -> object:
+        # Before the bool check: "answer: B" on a single-choice question is a misplaced
+        # answer, not a true/false written wrong.
+        kind = _type_of(info)
+        if value is not None and kind in _ANSWER_FIELDS and kind != "truefalse":
+            _check_belongs(value, info)
+        if kind == "truefalse" and not isinstance(value, bool) and value is not None:
+            raise ValueError("判断题的 answer 应为 true（说法正确）或 false（说法错误）")
+        return value
+
     @field_validator("answer")
     @classmethod
     def _answer(cls, value: bool | None, info: ValidationInfo) -> bool | None:

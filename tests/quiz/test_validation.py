@@ -198,3 +198,12 @@ def test_malformed_id_is_told_the_format(project: Project) -> None:
     message = only_problem(project(GOOD_BANK.replace("  - id: yishi-fuwu", "  - id: Yishi_Fuwu")))
     assert "questions → 第 1 项 → id" in message
     assert "小写拼音、数字和连字符" in message and "diwei-zuoyong" in message
+
+
+def test_single_choice_written_with_answer_is_told_where_the_answer_goes(
+    project: Project,
+) -> None:
+    bank = GOOD_BANK.replace("  - id: yishi-fuwu\n", "  - id: yishi-fuwu\n    answer: B\n", 1)
+    message = only_problem(project(bank))
+    assert "不用 answer" in message and "options" in message
+    assert "true 或 false" not in message
