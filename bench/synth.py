@@ -26,10 +26,10 @@ from typing import Any
 
 import yaml
 
-from peixun.course.check import DEBRIS
 from peixun.course.glossary import GLOSSARY_FILE, parse_glossary
 from peixun.course.model import Chapter, Course, Lesson, load_course
 from peixun.errors import ContentError, ContentErrors, PeixunError
+from peixun.text.debris import DEBRIS_PATTERNS
 from peixun.text.frontmatter import read_document
 from peixun.text.hanzi import HAN_CHARACTER
 
@@ -68,7 +68,7 @@ def _alphabet() -> tuple[str, ...]:
     from opencc_purepy import OpenCC
 
     t2s = OpenCC("t2s")
-    debris = set(HAN_CHARACTER.findall(DEBRIS.pattern))
+    debris = {ch for p in DEBRIS_PATTERNS for ch in HAN_CHARACTER.findall(p.pattern)}
     chars = []
     for high in range(0xB0, 0xD8):
         for low in range(0xA1, 0xFF):

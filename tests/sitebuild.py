@@ -66,6 +66,19 @@ def build(
     return BuildResult(proc.returncode, proc.stdout + proc.stderr, site)
 
 
+def run_peixun(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """``python -m peixun ARGS`` as an editor runs it, output captured."""
+    return subprocess.run(
+        [sys.executable, "-m", "peixun", *args],
+        cwd=cwd,
+        env=build_env(),
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+    )
+
+
 @dataclass
 class LoggedBuild:
     """A build run in this process, with every record MkDocs and the hooks logged."""

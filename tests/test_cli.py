@@ -55,12 +55,13 @@ def test_import_into_a_read_only_folder(
 
 
 def test_every_content_and_input_error_shares_one_base() -> None:
-    from peixun.synth import SynthError
-
+    from bench.common import BenchError
+    from bench.synth import SynthError
     from peixun.handouts.pdf import HandoutPageError
     from peixun.importer.model import UnreadableInput
 
-    for kind in (ContentError, ContentErrors, HandoutPageError, UnreadableInput, SynthError):
+    kinds = (ContentError, ContentErrors, HandoutPageError, UnreadableInput, SynthError, BenchError)
+    for kind in kinds:
         assert issubclass(kind, PeixunError), kind
 
 

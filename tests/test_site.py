@@ -80,7 +80,7 @@ def test_missing_source_file_is_named_with_its_line(fixture_project: Path) -> No
         "title: 测试\nid: ceshi\nsources:\n  - file: 不存在.txt\n    passage: 开篇\n",
     )
     error = _error_of(fixture_project)
-    assert "docs/99-ceshi/01-ceshi.md 第 4 行" in error
+    assert "docs/99-ceshi/01-ceshi.md 第 5 行" in error
     assert "“不存在.txt”在 sources/ 中不存在" in error
 
 

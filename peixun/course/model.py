@@ -16,7 +16,7 @@ from peixun.errors import ContentError, ContentErrors, problems_of
 from peixun.text.frontmatter import Document, read_document
 from peixun.text.hanzi import han_count
 from peixun.text.markdown import Markdown, parse_markdown
-from peixun.text.schema import validate
+from peixun.text.schema import ID_FORMAT, validate
 
 CHAPTER_DIR = re.compile(r"^(\d{2})-[a-z0-9-]+$")
 LESSON_FILE = re.compile(r"^(\d{2})-[a-z0-9-]+\.md$")
@@ -61,7 +61,7 @@ class LessonMeta(BaseModel):
                 "课文改名、挪动也不用改。"
             )
         if not is_id(value):
-            raise ValueError(f"“{value}”格式不对：只用小写拼音、数字和连字符，如 diwei-zuoyong。")
+            raise ValueError(f"“{value}”格式不对：{ID_FORMAT}。")
         return value
 
 

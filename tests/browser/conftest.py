@@ -84,3 +84,15 @@ def page(context: object) -> Iterator[object]:
     pg.set_default_timeout(10_000)
     yield pg
     pg.close()
+
+
+@pytest.fixture
+def no_script_errors(page: object) -> Iterator[None]:
+    """Fails the test if any page it opened raised an uncaught error."""
+    from playwright.sync_api import Page
+
+    assert isinstance(page, Page)
+    found: list[str] = []
+    page.on("pageerror", lambda exc: found.append(str(exc)))
+    yield
+    assert found == []

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -18,12 +17,7 @@ PROGRESS = "xuexi-jindu.html"
 WRONG_BOOK = "cuoti-ben.html"
 
 
-@pytest.fixture(autouse=True)
-def no_script_errors(page: Page) -> Iterator[None]:
-    found: list[str] = []
-    page.on("pageerror", lambda exc: found.append(str(exc)))
-    yield
-    assert found == []
+pytestmark = pytest.mark.usefixtures("no_script_errors")
 
 
 def open_page(page: Page, site_url: str, path: str) -> Page:

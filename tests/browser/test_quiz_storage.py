@@ -8,7 +8,6 @@ id>``, the same for every course, with generated questions numbered by their lis
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -22,12 +21,7 @@ PROGRESS = "xuexi-jindu.html"
 ORDER = "auto-guanjian-zuoyong-0be762-paixu"  # was auto-guanjian-zuoyong-1-paixu
 
 
-@pytest.fixture(autouse=True)
-def no_script_errors(page: Page) -> Iterator[None]:
-    found: list[str] = []
-    page.on("pageerror", lambda exc: found.append(str(exc)))
-    yield
-    assert found == []
+pytestmark = pytest.mark.usefixtures("no_script_errors")
 
 
 def _record(r: list[str], state: str = "correct") -> str:

@@ -329,8 +329,22 @@
     fill();
   }
 
+  /* 浏览器禁止网站存储时（页面模板已换成内存存储），在第一个测验前说一次：记录不会保留 */
+  let toldStorage = false;
+  function tellStorageBlocked(roots) {
+    if (toldStorage || !roots.length) return;
+    if (document.documentElement.dataset.pxStorage !== "blocked") return;
+    toldStorage = true;
+    const note = para("这个浏览器不允许网站保存数据：可以照常答题，但关闭或刷新页面后答题记录不会保留。",
+      "px-quiz__storage-note");
+    note.setAttribute("role", "note");
+    roots[0].before(note);
+  }
+
   function init() {
-    $$(document, "[data-quiz]:not([data-ready]), [data-progress]:not([data-ready])").forEach((root) => {
+    const roots = $$(document, "[data-quiz]:not([data-ready]), [data-progress]:not([data-ready])");
+    tellStorageBlocked(roots);
+    roots.forEach((root) => {
       root.dataset.ready = "";
       try {
         if (root.hasAttribute("data-progress")) setupProgress(root); else setupQuiz(root);
