@@ -3,27 +3,19 @@
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
 from pathlib import Path
 
-from peixun.course.model import load_course
 from peixun.errors import ContentError, ContentErrors, problems_of
-from peixun.exchange.docx import read_docx, write_docx
+from peixun.exchange.docx import write_docx
 from peixun.exchange.gather import Item, course_items, unfit
 from peixun.exchange.gift import to_gift
+from peixun.exchange.importing import import_file
 from peixun.exchange.moodle_xml import to_moodle_xml
 from peixun.exchange.qti import write_qti
-from peixun.exchange.rows import PlacedRow, import_rows
 from peixun.exchange.table import Row, to_row, unfit_separators
-from peixun.exchange.xlsx import read_xlsx, write_xlsx
-from peixun.exchange.yamlout import bank_yaml
-from peixun.quiz.lessontext import section_ids
+from peixun.exchange.xlsx import write_xlsx
 
 FORMATS = ("xlsx", "docx", "gift", "moodle-xml", "qti21")
-READERS: dict[str, Callable[[Path, str], list[PlacedRow]]] = {
-    ".xlsx": read_xlsx,
-    ".docx": read_docx,
-}
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -50,11 +42,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--out",
         required=True,
         type=Path,
-        help="写入的题库，如 quizzes/01-juese-renzhi/01-diwei-zuoyong.yml",
+        help="写入的题库，如 quizzes/01-juese-renzhi/01-diwei-zuoyong.yml；写 quizzes 则按“出处”分到各课",
     )
     imp.add_argument("--partial", action="store_true", help="只写入无误的题目，并列出有问题的")
     imp.add_argument("--force", action="store_true", help="覆盖已有的题库文件")
-    imp.set_defaults(handler=_import)
+    imp.set_defaults(handler=lambda a: import_file(a.file, a.out, partial=a.partial, force=a.force))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -103,70 +95,4 @@ def _export(args: argparse.Namespace) -> int:
         f"已导出 {len(items) - len(skipped)} 道题到 {out}"
         + (f"，{len(skipped)} 道未导出（见上）。" if skipped else "。")
     )
-    return 0
-
-
-def _lesson_of(out: Path) -> tuple[Path, str]:
-    """The project folder and lesson slug of ``quizzes/<chapter>/<lesson>.yml``."""
-    resolved = out.resolve()
-    quizzes = next((p for p in resolved.parents if p.name == "quizzes"), None)
-    if quizzes is None or out.suffix != ".yml":
-        raise ContentError(
-            str(out),
-            None,
-            "--out 应为题库路径 quizzes/<章文件夹>/<课文件名>.yml，与课文同路径同名。",
-        )
-    return quizzes.parent, resolved.relative_to(quizzes).with_suffix("").as_posix()
-
-
-def _sections(root: Path, slug: str) -> list[str] | None:
-    """The lesson's ``##`` ids, or None when the course cannot be read (then checked later)."""
-    try:
-        course = load_course(root / "docs", root / "sources")
-    except (ContentError, ContentErrors):
-        return None
-    lesson = course.lesson(f"{slug}.md")
-    if lesson is None:
-        raise ContentError(
-            f"docs/{slug}.md",
-            None,
-            "找不到这篇课文：题库须与课文同路径同名，请先写好课文再导入题目。",
-        )
-    return section_ids(lesson.markdown)
-
-
-def _import(args: argparse.Namespace) -> int:
-    source: Path = args.file
-    out: Path = args.out
-    reader = READERS.get(source.suffix.lower())
-    if reader is None:
-        print(f"{source}：只能导入 .xlsx 或 .docx 文件。")
-        return 2
-    if not source.is_file():
-        print(f"{source}：找不到这个文件。")
-        return 2
-    if out.exists() and not args.force:
-        print(f"{out}：题库已存在，未覆盖。要替换它请加 --force（原文件会被新内容取代）。")
-        return 1
-    root, slug = _lesson_of(out)
-    sections = _sections(root, slug)
-    if sections is None:
-        print("课程本身有问题，未能核对出处的小节 id：写入后请运行 python -m peixun check。")
-    imported = import_rows(reader(source, str(source)), slug, sections)
-    for problem in imported.problems:
-        print(problem)
-    if imported.problems and not args.partial:
-        print(
-            f"\n{imported.rejected} 道题有问题，未写入任何内容。请修改后重新导入，或加 --partial 只写入无误的题。"
-        )
-        return 1
-    if not imported.questions:
-        print("没有可写入的题目。")
-        return 1
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(bank_yaml(imported.questions), encoding="utf-8")
-    print(f"已写入 {len(imported.questions)} 道题到 {out}。")
-    if imported.rejected:
-        print(f"另有 {imported.rejected} 道题有问题未写入（见上）。")
-        return 1
     return 0

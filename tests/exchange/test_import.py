@@ -272,3 +272,37 @@ def test_other_exam_systems_column_names(
     assert code == 0, said
     (q,) = read_bank(out, "x").bank.questions
     assert (q.type, q.answer, q.explanation) == ("truefalse", True, "原文。")
+
+
+def test_whole_course_back_into_the_quizzes_folder(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Export the course, import the sheet into quizzes/: every bank is the same bank again."""
+    quizzes = project / "quizzes"
+    before = {p: read_bank(p, p.name).bank for p in sorted(quizzes.rglob("*.yml"))}
+    sheet = project / "全部.xlsx"
+    assert (
+        main(
+            ["banks", "export", "--project", str(project), "--format", "xlsx", "--out", str(sheet)]
+        )
+        == 0
+    )
+    capsys.readouterr()
+    code, said = _run(capsys, sheet, "--out", quizzes)
+    assert code == 1 and said.count("题库已存在，未覆盖") == len(before)
+    code, said = _run(capsys, sheet, "--out", quizzes, "--force")
+    assert code == 0, said
+    assert said.count("已写入") == len(before)
+    assert {p: read_bank(p, p.name).bank for p in sorted(quizzes.rglob("*.yml"))} == before
+
+
+def test_quizzes_folder_needs_the_lesson_in_each_source(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = _xlsx(project / "题目.xlsx", GOOD)
+    code, said = _run(capsys, source, "--out", project / "quizzes", "--force")
+    assert code == 1
+    assert (
+        "第 3 行：列“出处”：写入整个 quizzes 文件夹时，出处须写成“章文件夹/课文件名#小节id”" in said
+    )
+    assert "未写入任何内容" in said
