@@ -35,6 +35,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     export.add_argument(
         "--project", default=Path("."), type=Path, help="项目文件夹，默认为当前文件夹"
     )
+    export.add_argument("--force", action="store_true", help="覆盖已有的输出文件")
     export.set_defaults(handler=_export)
     imp = actions.add_parser("import", help="把 Excel（.xlsx）或 Word（.docx）题目导入为一课的题库")
     imp.add_argument("file", type=Path, help="要导入的 .xlsx 或 .docx 文件")
@@ -75,6 +76,10 @@ def _export(args: argparse.Namespace) -> int:
         print("没有可导出的题目（检查 --chapter、--lesson 是否写对）。")
         return 1
     out: Path = args.out
+    if out.exists() and not args.force:
+        # An exported sheet may have been edited since: never replace it unasked.
+        print(f"{out}：文件已存在，未覆盖。要替换它请加 --force。")
+        return 1
     out.parent.mkdir(parents=True, exist_ok=True)
     skipped: list[str] = []
     if args.format == "xlsx":

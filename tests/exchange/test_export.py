@@ -43,7 +43,10 @@ def test_chapter_and_generated(tmp_path: Path, capsys: pytest.CaptureFixture[str
     _export(capsys, "--format", "xlsx", "--chapter", "02-suzhi-yaoqiu", "--out", out)
     rows = read_xlsx(out, "b.xlsx")
     assert rows and all(r.row["出处"].startswith("02-suzhi-yaoqiu/") for r in rows)
-    _export(capsys, "--format", "xlsx", "--chapter", "2", "--generated", "--out", out)
+    before = out.read_bytes()
+    code, said = _export(capsys, "--format", "xlsx", "--chapter", "2", "--generated", "--out", out)
+    assert code == 1 and "文件已存在，未覆盖" in said and out.read_bytes() == before
+    _export(capsys, "--format", "xlsx", "--chapter", "2", "--generated", "--out", out, "--force")
     assert len(read_xlsx(out, "b.xlsx")) > len(rows)  # the build's generated questions too
 
 
