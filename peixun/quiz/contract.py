@@ -27,7 +27,7 @@ CONFIG_ID: Final = "px-config"
 
 STORAGE_ROOT: Final = "peixun"
 STORAGE_VERSION: Final = "v2"
-"""Raise when the saved record's shape changes (quiz.js checks ``{s, r, t}``)."""
+"""Raise when the saved record's shape changes (quiz.js checks ``{s, r, t}``; ``f`` is optional)."""
 LEGACY_PREFIX: Final = "peixun:v1:"
 """Keys written by builds before lesson ids, not namespaced by course."""
 
@@ -37,6 +37,10 @@ LESSON_ATTR: Final = "data-lesson"
 """The lesson's id (front matter ``id:``); on progress rows too."""
 QUESTION_ATTR: Final = "data-question"
 """The question's id, unique in its lesson (progress rows list theirs in ``data-ids``)."""
+FINGERPRINT_ATTR: Final = "data-fp"
+"""A hash of what the question asks (:func:`peixun.quiz.answers.fingerprint`); a saved answer
+records it as ``f`` and one given to another version of the question is not re-applied (on
+progress rows, ``data-fps``: a JSON list parallel to ``data-ids``)."""
 LEGACY_ATTR: Final = "data-v1"
 """Where older builds kept the answer: the key after :data:`LEGACY_PREFIX` (on progress
 rows, a JSON list parallel to ``data-ids``)."""

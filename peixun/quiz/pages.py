@@ -13,6 +13,7 @@ from markupsafe import Markup
 
 from peixun.course.model import Chapter, Course, Lesson
 from peixun.course.settings import CourseSettings, PageNames
+from peixun.quiz.answers import fingerprint
 from peixun.quiz.lessontext import sections
 from peixun.quiz.model import Question
 from peixun.quiz.render import Entry, QuizMode, legacy_of, quiz_html
@@ -101,13 +102,14 @@ def progress_html(course: Course, questions: Questions, url_for: UrlFor) -> Mark
             listed = questions.get(lesson.slug, [])
             ids = [q.id for q in listed]
             rows += Markup(
-                '<tr data-lesson="{lesson}" data-ids="{ids}" data-v1="{legacy}">'
+                '<tr data-lesson="{lesson}" data-ids="{ids}" data-v1="{legacy}" data-fps="{fps}">'
                 '<td><a href="{url}">{title}</a></td>'
                 '<td data-cell="done">–</td><td data-cell="right">–</td><td>{total}</td></tr>'
             ).format(
                 lesson=lesson.meta.id,
                 ids=json.dumps(ids, ensure_ascii=False),
                 legacy=json.dumps([legacy_of(lesson.slug, q) for q in listed], ensure_ascii=False),
+                fps=json.dumps([fingerprint(q) for q in listed]),
                 url=url_for(lesson.src_path) + ("#zice" if ids else ""),
                 title=lesson.title,
                 total=len(ids),

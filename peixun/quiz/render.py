@@ -16,8 +16,14 @@ from typing import Literal
 
 from markupsafe import Markup
 
-from peixun.quiz.answers import answer_text
-from peixun.quiz.contract import LEGACY_ATTR, LESSON_ATTR, QUESTION_ATTR, legacy_key
+from peixun.quiz.answers import answer_text, fingerprint
+from peixun.quiz.contract import (
+    FINGERPRINT_ATTR,
+    LEGACY_ATTR,
+    LESSON_ATTR,
+    QUESTION_ATTR,
+    legacy_key,
+)
 from peixun.quiz.model import BLANK, TYPE_NAMES, Question
 
 QuizMode = Literal["lesson", "chapter", "exam", "wrong"]
@@ -149,7 +155,8 @@ def question_html(entry: Entry, number: int, show_lesson: bool, hidden: bool = F
     hint = Markup("（多选）") if q.type == "multiple" and "多选" not in q.stem else Markup("")
     return Markup(
         '<fieldset class="px-quiz__q" id="{id}" {qattr}="{qid}" data-type="{type}"'
-        ' {lattr}="{lesson}" {vattr}="{legacy}" data-chapter="{chapter}" data-key="{key}"'
+        ' {lattr}="{lesson}" {vattr}="{legacy}" {fattr}="{fp}" data-chapter="{chapter}"'
+        ' data-key="{key}"'
         "{hidden}>"
         '<legend><span class="px-quiz__label">{label}</span>'
         '<span class="px-quiz__stem">{stem}{hint}</span></legend>'
@@ -173,6 +180,8 @@ def question_html(entry: Entry, number: int, show_lesson: bool, hidden: bool = F
         lesson=entry.lesson_id,
         vattr=Markup(LEGACY_ATTR),
         legacy=legacy_of(entry.lesson_slug, q),
+        fattr=Markup(FINGERPRINT_ATTR),
+        fp=fingerprint(q),
         chapter=entry.chapter_title,
         key=_key(q),
         hidden=Markup(" hidden") if hidden else Markup(""),

@@ -138,3 +138,31 @@ def test_two_courses_opened_from_folders_keep_their_answers_apart(
             "peixun:qita-kecheng:v2:diwei-zuoyong:shuji-shenfen",
         ]
     )
+
+
+def test_an_answer_to_an_earlier_version_of_a_question_is_not_re_applied(
+    page: Page, site_url: str
+) -> None:
+    key = COURSE_PREFIX + "diwei-zuoyong:diwei-zuzhi-jichu"
+    stale = json.dumps({"s": "correct", "r": ["true"], "t": 1, "f": "0000000000"})
+    _seed(page, site_url + "glossary.html", {key: stale})
+    page.goto(site_url + LESSON1)
+    ready(page)
+    q = question(page, "diwei-zuzhi-jichu")
+    expect(q).not_to_have_attribute("data-state", "correct")
+    expect(q.get_by_label("正确")).not_to_be_checked()
+    # The progress page agrees: the stale record counts as not answered.
+    page.goto(site_url + PROGRESS)
+    row = page.locator('tr[data-lesson="diwei-zuoyong"]')
+    expect(row.locator('[data-cell="done"]')).to_have_text("0")
+
+
+def test_a_damaged_record_affects_only_its_own_question(page: Page, site_url: str) -> None:
+    lesson = COURSE_PREFIX + "diwei-zuoyong:"
+    _seed(page, site_url + "glossary.html", {lesson + ORDER: _record(['1"]', "0", "2", "3"])})
+    page.goto(site_url + LESSON1)
+    ready(page)
+    expect(question(page, ORDER)).not_to_have_attribute("data-state", "correct")
+    other = question(page, "diwei-zuzhi-jichu")
+    answer(other, correct=True)
+    expect(other).to_have_attribute("data-state", "correct")

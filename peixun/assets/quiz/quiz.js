@@ -30,17 +30,18 @@
     },
     /* 一题的记录。旧版（按课文路径、不分课程）保存的记录读一次，改存到新键下，删去旧键；
        新键下已有记录时以新记录为准，旧记录不动。 */
-    get(lesson, id, legacy) {
+    get(lesson, id, legacy, fp) {
+      const current = (v) => (v && v.f && fp && v.f !== fp ? null : v); // 题目改过：从头作答
       const key = settings().storage + lesson + ":" + id;
       const saved = store.read(key);
-      if (saved || !legacy) return saved;
+      if (saved || !legacy) return current(saved);
       const old = settings().legacy + legacy;
       const moved = store.read(old);
       if (moved) {
         store.set(key, moved);
         store.remove(old);
       }
-      return moved;
+      return current(moved);
     },
     /* 清除本课程的全部记录，连同 legacyKeys 列出的旧版记录（其他课程的记录不动） */
     clear(legacyKeys) {
@@ -55,7 +56,7 @@
   };
 
   const $$ = (root, sel) => Array.from(root.querySelectorAll(sel));
-  const saved = (q) => store.get(q.dataset.lesson, q.dataset.question, q.dataset.v1);
+  const saved = (q) => store.get(q.dataset.lesson, q.dataset.question, q.dataset.v1, q.dataset.fp);
   const keyOf = (q) => settings().storage + q.dataset.lesson + ":" + q.dataset.question;
   const answerKey = (q) => JSON.parse(q.dataset.key);
   const norm = (s) => s.normalize("NFKC").toLowerCase()
@@ -106,7 +107,9 @@
       inputs.forEach((input, i) => { input.value = r[i]; });
     } else if (type === "order") {
       const list = q.querySelector("ol");
-      const items = r.map((n) => list.querySelector(`li[data-item="${n}"]`));
+      // 按数据查找，不把保存的值拼进选择器：一条坏记录只影响它自己那一题
+      const byItem = new Map($$(list, "li[data-item]").map((li) => [li.dataset.item, li]));
+      const items = r.map((n) => byItem.get(n) || null);
       if (items.length !== list.children.length || items.includes(null)) return false;
       items.forEach((li) => list.append(li));
     } else {
@@ -191,7 +194,7 @@
       return;
     }
     const ok = isCorrect(q, r);
-    store.set(keyOf(q), { s: ok ? "correct" : "incorrect", r, t: Date.now() });
+    store.set(keyOf(q), { s: ok ? "correct" : "incorrect", r, t: Date.now(), f: q.dataset.fp });
     show(q, r, ok);
     button(q, "retry").focus();
     score(quiz);
@@ -254,13 +257,17 @@
     const mode = quiz.dataset.quiz;
     const questions = $$(quiz, ".px-quiz__q");
     questions.forEach((q) => {
-      if (q.dataset.type === "order") addMoveButtons(q);
-      q.querySelector(".px-quiz__answer").hidden = true; // 答案在提交后出现在反馈里
-      lock(q, false);
-      shuffleControls(q);
-      const record = saved(q);
-      if (mode === "wrong") q.hidden = !(record && record.s === "incorrect");
-      else if (record && mode !== "exam" && apply(q, record.r)) show(q, record.r, isCorrect(q, record.r));
+      try { // 每题各自初始化：一题出错，其余照常
+        if (q.dataset.type === "order") addMoveButtons(q);
+        q.querySelector(".px-quiz__answer").hidden = true; // 答案在提交后出现在反馈里
+        lock(q, false);
+        shuffleControls(q);
+        const record = saved(q);
+        if (mode === "wrong") q.hidden = !(record && record.s === "incorrect");
+        else if (record && mode !== "exam" && apply(q, record.r)) show(q, record.r, isCorrect(q, record.r));
+      } catch (e) {
+        console.error("这道题的保存记录无法恢复，已从头开始", q.id, e);
+      }
     });
     quiz.addEventListener("click", (event) => {
       const b = event.target.closest("button");
@@ -304,7 +311,9 @@
         $$(table, "tr[data-lesson]").forEach((tr) => {
           const ids = JSON.parse(tr.dataset.ids);
           const legacy = JSON.parse(tr.dataset.v1);
-          const records = ids.map((id, i) => store.get(tr.dataset.lesson, id, legacy[i])).filter(Boolean);
+          const fps = JSON.parse(tr.dataset.fps);
+          const records = ids.map((id, i) => store.get(tr.dataset.lesson, id, legacy[i], fps[i]))
+            .filter(Boolean);
           const right = records.filter((v) => v.s === "correct").length;
           tr.querySelector('[data-cell="done"]').textContent = String(records.length);
           tr.querySelector('[data-cell="right"]').textContent = String(right);
