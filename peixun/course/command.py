@@ -12,6 +12,7 @@ from peixun.course.check import check_course
 from peixun.course.glossary import GLOSSARY_FILE, load_glossary
 from peixun.course.links import check_course_links
 from peixun.course.model import Course, load_course
+from peixun.course.publish import unpublished
 from peixun.course.settings import CourseSettings, read_settings
 from peixun.errors import ContentError, ContentErrors, problems_of
 from peixun.generated import generated_paths
@@ -48,6 +49,7 @@ def run(args: argparse.Namespace) -> int:
     if course is not None:
         glossary = load_glossary(root / "docs")
         problems.extend(check_course(course, glossary, f"docs/{GLOSSARY_FILE}"))
+        problems.extend(unpublished(course, root / "docs"))
         try:
             questions = course_questions(course, root / "quizzes")
             question_count = sum(len(qs) for qs in questions.values())

@@ -15,7 +15,7 @@ from peixun.course.glossary import load_glossary
 from peixun.course.model import CLOSING_SECTIONS, OPENING_SECTION, load_course
 from peixun.course.settings import is_id
 from peixun.importer.skeleton import PLACEHOLDER
-from tests.sitebuild import ROOT, build
+from tests.sitebuild import ROOT, build, run_peixun
 
 from .test_new import peixun
 
@@ -71,11 +71,14 @@ def test_build_refuses_a_draft_naming_the_file(course_copy: Path) -> None:
     import_note(course_copy)
     result = build(course_copy)
     assert result.returncode != 0
-    errors = [line for line in result.output.splitlines() if line.startswith("ERROR")]
+    errors = [line for line in result.output.splitlines() if "是草稿" in line]
     assert len(errors) == 1, result.output
-    assert f"{CHAPTER}/02-xuexi-biji.md 是草稿" in errors[0]
+    assert f"{CHAPTER}/02-xuexi-biji.md 第 " in errors[0]  # the line of draft: true
     assert "删去" in errors[0] and "draft: true" in errors[0]
     assert "Traceback" not in result.output
+    # python -m peixun check says the same before any build.
+    check = run_peixun("check", str(course_copy))
+    assert check.returncode == 1 and f"{CHAPTER}/02-xuexi-biji.md 第 " in check.stdout
 
 
 def _free_port() -> int:
@@ -132,4 +135,4 @@ def test_build_refuses_a_new_version_left_beside_an_edited_lesson(course_copy: P
     assert (course_copy / CHAPTER / "02-xuexi-biji.new.md").is_file()
     result = build(course_copy)
     assert result.returncode != 0
-    assert f"{CHAPTER}/02-xuexi-biji.new.md 是导入时另存的新版" in result.output
+    assert f"{CHAPTER}/02-xuexi-biji.new.md：这是导入时另存的新版" in result.output

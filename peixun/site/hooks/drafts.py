@@ -7,17 +7,18 @@ serve reload the hook file but not this module, so that one value is all it keep
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Literal
 
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from peixun.course.model import Course
-from peixun.importer.output import ALONGSIDE_NAME
-from peixun.site.bridge import course_of
+from peixun.course.publish import unpublished
+from peixun.errors import ContentErrors
+from peixun.site.bridge import build_errors, course_of
 
 _command: list[str] = []  # the command of this process, as on_startup said it
 
@@ -46,19 +47,11 @@ def draft_files(course: Course, shown_prefix: str) -> list[str]:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     if serving():
         return files
-    docs_name = config.docs_dir.rstrip("/").rsplit("/", 1)[-1]
-    waiting = [f"{docs_name}/{f.src_uri}" for f in files if ALONGSIDE_NAME.search(f.src_uri)]
-    if waiting:
-        raise PluginError(
-            f"{'、'.join(waiting)} 是导入时另存的新版（原文件已改过，未覆盖），不能发布："
-            "与同名的原文件比较、把要保留的内容并入原文件后，删去这个文件再构建。"
-        )
-    drafts = draft_files(course_of(config), docs_name)
-    if drafts:
-        raise PluginError(
-            f"{'、'.join(drafts)} 是草稿（draft: true），不能发布："
-            "编写完成后删去 front matter 里的 draft: true 一行再构建（预览草稿用 mkdocs serve）。"
-        )
+    docs = Path(config.docs_dir)
+    problems = unpublished(course_of(config), docs, docs.name)
+    if problems:
+        with build_errors():
+            raise ContentErrors(problems)
     return files
 
 
