@@ -53,7 +53,8 @@ def number_questions(questions: Sequence[Question], first: int) -> list[PaperQue
 
 def _stem(q: Question) -> Markup:
     pieces = BLANK.split(q.stem)
-    blank = Markup('<span class="px-handout-q__blank" aria-label="填空"></span>')
+    # A screen reader ignores aria-label on a plain span: say 填空 in visually hidden text.
+    blank = Markup('<span class="px-handout-q__blank"><span class="px-sr-only">填空</span></span>')
     return blank.join(escape(piece) for piece in pieces)
 
 
@@ -80,7 +81,8 @@ def question_html(paper: PaperQuestion) -> Markup:
     if q.type == "order":
         order_line = Markup(
             '<p class="px-handout-q__line">正确顺序：'
-            '<span class="px-handout-q__blank px-handout-q__blank--long" aria-label="填空"></span>'
+            '<span class="px-handout-q__blank px-handout-q__blank--long">'
+            '<span class="px-sr-only">填空</span></span>'
             "</p>"
         )
     return Markup(
