@@ -66,7 +66,7 @@ def _placed(shape: object, top: float, height: float) -> TextFrame:
     shape.left, shape.width = MARGIN, Emu(WIDTH - 2 * MARGIN)
     shape.top, shape.height = Inches(top), Inches(height)
     frame: TextFrame = shape.text_frame
-    frame.clear()
+    frame.clear()  # type: ignore[no-untyped-call]
     return frame
 
 
