@@ -30,8 +30,6 @@ def run_peixun(*args: str) -> subprocess.CompletedProcess[str]:
 def decks(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Every chapter's deck, and one lesson's, written by ``peixun slides --out``."""
     out = tmp_path_factory.mktemp("slides")
-    result = run_peixun(
-        "slides", "--out", str(out), "--lesson", "01-juese-renzhi/01-diwei-zuoyong"
-    )
+    result = run_peixun("slides", "--out", str(out), "--lesson", "01-juese-renzhi/01-diwei-zuoyong")
     assert result.returncode == 0, result.stderr
     return out

@@ -9,9 +9,7 @@ from pathlib import Path
 
 import pytest
 
-MISSING = (
-    "LibreOffice 未安装（apt-get install libreoffice-writer-nogui libreoffice-impress-nogui）"
-)
+MISSING = "LibreOffice 未安装（apt-get install libreoffice-writer-nogui libreoffice-impress-nogui）"
 
 
 def soffice() -> str:

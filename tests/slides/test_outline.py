@@ -8,9 +8,9 @@ from peixun.course.model import CLOSING_SECTIONS
 from peixun.slides.blocks import inline_plain, read_blocks
 from peixun.slides.outline import (
     BODY_LINES,
+    CHARS_PER_LINE,
     DATE_LINE,
     POINT_LINES,
-    CHARS_PER_LINE,
     Point,
     chapter_outline,
     lesson_outline,
@@ -91,7 +91,7 @@ def test_every_point_is_the_lessons_own_text(real_course: CourseWithQuestions) -
             lesson.slug: _squeezed("".join(b.text for b in read_blocks(lesson.markdown)))
             for lesson in chapter.lessons
         }
-        everything = "".join(text.values()) + "".join(l.title for l in chapter.lessons)
+        everything = "".join(text.values()) + "".join(x.title for x in chapter.lessons)
         for slide in chapter_outline(COURSE, chapter):
             assert sum(lines_of(p) for p in slide.points) <= BODY_LINES, slide.title
             for point in slide.points:

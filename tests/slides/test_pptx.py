@@ -53,9 +53,7 @@ def test_one_16_9_deck_per_chapter_with_the_outlines_slides(
             assert slide.shapes.title.text_frame.text == spec.title
 
 
-def test_no_slide_has_more_than_twelve_lines(
-    decks: Path, real_course: CourseWithQuestions
-) -> None:
+def test_no_slide_has_more_than_twelve_lines(decks: Path, real_course: CourseWithQuestions) -> None:
     for chapter in real_course.course.chapters:
         for n, slide in enumerate(_deck(decks, chapter.folder).slides, start=1):
             lines = 0
@@ -82,9 +80,7 @@ def test_every_run_names_a_chinese_east_asian_face(decks: Path) -> None:
     assert runs > 100
 
 
-def test_notes_hold_every_sections_full_text(
-    decks: Path, real_course: CourseWithQuestions
-) -> None:
+def test_notes_hold_every_sections_full_text(decks: Path, real_course: CourseWithQuestions) -> None:
     for chapter in real_course.course.chapters:
         deck = _deck(decks, chapter.folder)
         notes = "\n".join(
