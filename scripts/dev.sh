@@ -24,6 +24,7 @@ export NO_MKDOCS_2_WARNING=1
 need_system_packages() {
   [ -x /usr/bin/chromium ] || return 0
   command -v pdffonts >/dev/null || return 0
+  command -v soffice >/dev/null || return 0
   # grep reads all of fc-list's output: with -q it would stop early and, under pipefail,
   # fc-list's broken pipe would read as a missing font.
   fc-list 2>/dev/null | grep -c "Noto Sans CJK" >/dev/null || return 0
