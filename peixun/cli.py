@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import importlib
+import os
 import sys
 from collections.abc import Sequence
+
+from peixun.errors import PeixunError
 
 # command -> (module with add_arguments(parser) and run(args) -> int, help text)
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -14,8 +18,6 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "check": ("peixun.course.command", "检查课文与题库（不必完整构建网站）"),
     "handouts": ("peixun.handouts.command", "为已构建的网站生成各章讲义 PDF"),
     "slides": ("peixun.slides.command", "为各章（或某一课）生成党课课件 PowerPoint 幻灯片"),
-    "synth": ("peixun.synth", "生成用于压力测试的合成课程"),
-    "bench": ("peixun.bench", "测量构建速度、规模与页面体积"),
 }
 
 
@@ -53,6 +55,44 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("已中断。", file=sys.stderr)
         return 130
+    except PeixunError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(os_error_message(exc), file=sys.stderr)
+        return 1
+    except Exception as exc:
+        if os.environ.get(DEBUG_VARIABLE):
+            raise
+        print(
+            f"出现意外问题（{type(exc).__name__}：{exc}），命令未完成。"
+            f"请把这条信息交给维护者（设环境变量 {DEBUG_VARIABLE}=1 可看到详细信息）。",
+            file=sys.stderr,
+        )
+        return 1
+
+
+DEBUG_VARIABLE = "PEIXUN_TRACEBACK"
+"""Set to show the traceback of an unexpected error (for maintainers)."""
+
+# The file-system failures an editor meets, in words they know.
+OS_REASONS = {
+    errno.EACCES: "没有权限",
+    errno.EPERM: "没有权限",
+    errno.EROFS: "文件夹是只读的",
+    errno.ENOSPC: "磁盘空间不足",
+    errno.ENOENT: "文件或文件夹不存在",
+    errno.ENOTDIR: "路径中有一段不是文件夹",
+    errno.EISDIR: "这是一个文件夹，不是文件",
+    errno.EEXIST: "已经存在",
+}
+
+
+def os_error_message(exc: OSError) -> str:
+    """One Chinese line for a file-system failure: which path, and why."""
+    reason = OS_REASONS.get(exc.errno or 0) or exc.strerror or type(exc).__name__
+    where = f"“{exc.filename}”" if exc.filename else "文件"
+    return f"无法读写{where}：{reason}。请检查路径和权限后重试。"
 
 
 if __name__ == "__main__":

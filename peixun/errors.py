@@ -1,12 +1,20 @@
-"""Errors about content, worded for editors (in Chinese), with file and line."""
+"""Errors worded for editors (in Chinese), with file and line where known.
+
+Every error peixun raises for bad content or bad input derives from :class:`PeixunError`, so
+that ``python -m peixun`` reports all of them the same way: the message, no traceback, exit 1.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 
+class PeixunError(Exception):
+    """A problem the user can fix; ``str()`` is the whole Chinese message (file and line)."""
+
+
 @dataclass
-class ContentError(Exception):
+class ContentError(PeixunError):
     """A problem in a content file that an editor must fix.
 
     ``file`` is shown as given (a path relative to the project is best), ``line`` is
@@ -22,7 +30,7 @@ class ContentError(Exception):
         return f"{where}：{self.message}"
 
 
-class ContentErrors(Exception):
+class ContentErrors(PeixunError):
     """Several content errors found in one pass, reported together."""
 
     def __init__(self, errors: list[ContentError]) -> None:

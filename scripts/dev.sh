@@ -2,8 +2,9 @@
 # 一条命令搭好环境并运行：
 #   bash scripts/dev.sh serve   构建并在 http://127.0.0.1:8000 提供网站（修改后自动重建）
 #   bash scripts/dev.sh test    运行全部测试（含浏览器测试）；其余参数交给 pytest
-# 第一次运行会在 .venv 中安装 pyproject.toml 固定版本的依赖；测试还需要 Debian 的
-# chromium 和 fonts-noto-cjk：以 root 运行时自动用 apt-get 安装。
+# 第一次运行会在 .venv 中按 requirements.lock（锁定的确切版本和哈希）安装依赖，再以可编辑方式
+# 安装 peixun 本身；测试还需要 Debian 的 chromium 和 fonts-noto-cjk：以 root 运行时自动用
+# apt-get 安装。
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -12,11 +13,12 @@ if [ ! -x .venv/bin/python ]; then
   echo "== 创建虚拟环境 .venv"
   "$python" -m venv .venv
 fi
-stamp=".venv/.installed-$(sha1sum pyproject.toml | cut -c1-16)"
+stamp=".venv/.installed-$(cat requirements.lock pyproject.toml | sha1sum | cut -c1-16)"
 if [ ! -f "$stamp" ]; then
-  echo "== 安装依赖（pyproject.toml）"
+  echo "== 安装依赖（requirements.lock）"
   .venv/bin/python -m pip install -q --upgrade pip
-  .venv/bin/python -m pip install -q -e '.[test]'
+  .venv/bin/python -m pip install -q --require-hashes -r requirements.lock
+  .venv/bin/python -m pip install -q --no-deps -e .
   touch "$stamp"
 fi
 export NO_MKDOCS_2_WARNING=1

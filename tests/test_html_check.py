@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from peixun.course.html_check import check_raw_html
-from tests.sitebuild import build
+from tests.sitebuild import build, run_peixun
 
 
 def problems(text: str) -> list[tuple[int | None, str]]:
@@ -59,12 +57,7 @@ def test_check_and_build_refuse_a_script_in_a_lesson(project_copy: Path) -> None
     at = next(i for i, text in enumerate(lines) if text.startswith("## ") and i > 8) + 2
     lines.insert(at, '<span onclick="alert(1)">点我</span>')
     lesson.write_text("\n".join(lines), encoding="utf-8")
-    proc = subprocess.run(
-        [sys.executable, "-m", "peixun", "check", str(project_copy)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    proc = run_peixun("check", str(project_copy))
     assert proc.returncode == 1
     assert f"docs/01-juese-renzhi/01-diwei-zuoyong.md 第 {at + 1} 行" in proc.stdout
     assert "onclick" in proc.stdout

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 from peixun.course.links import check_links
-from tests.sitebuild import build
+from tests.sitebuild import build, run_peixun
 
 PAGES = {
     "01-a/index.md",
@@ -81,12 +79,7 @@ def test_check_and_quiet_build_name_a_broken_link_and_anchor(project_copy: Path)
         )
         + 1
     )
-    proc = subprocess.run(
-        [sys.executable, "-m", "peixun", "check", str(project_copy)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    proc = run_peixun("check", str(project_copy))
     assert proc.returncode == 1
     assert f"docs/01-juese-renzhi/02-zhengzhi-juese.md 第 {broken_line} 行" in proc.stdout
     assert "docs/01-juese-renzhi/03-baizheng-weizi.md 不存在" in proc.stdout

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import logging
 import re
 from html.parser import HTMLParser
 from pathlib import Path
 
-from tests.sitebuild import build
+from tests.fixture import SOURCE_FILE
+from tests.sitebuild import build, build_here
 
 LOADING_TAGS = {"script": "src", "link": "href", "img": "src", "iframe": "src", "source": "src"}
 
@@ -36,11 +38,12 @@ def test_no_page_loads_anything_from_the_web(built_site: Path) -> None:
     assert outside == {}
 
 
-def test_home_page_is_chinese_and_maps_the_chapters(built_site: Path) -> None:
-    html = (built_site / "index.html").read_text(encoding="utf-8")
+def test_home_page_is_chinese_and_maps_the_chapters(fixture_site: Path) -> None:
+    html = (fixture_site / "index.html").read_text(encoding="utf-8")
     assert '<html lang="zh"' in html
-    assert "党支部书记履职能力培训" in html
+    assert "示例课程" in html
     assert "px-course-map" in html
+    assert "第一章 学习与练习" in html and "第二章 讨论与体会" in html
     assert "<!-- peixun:course-map -->" not in html
     assert "fonts.googleapis.com" not in html
 
@@ -56,41 +59,67 @@ def _write_lesson(project: Path, front_matter: str) -> Path:
     return lesson
 
 
-def test_lesson_without_title_stops_the_build_naming_the_file(project_copy: Path) -> None:
-    _write_lesson(project_copy, "sources:\n  - file: 002_34bce22a2a68b5f6.txt\n    passage: 开篇\n")
-    result = build(project_copy)
-    assert result.returncode != 0
-    assert "docs/99-ceshi/01-ceshi.md" in result.output
-    assert "title" in result.output and "缺少必填字段" in result.output
-    assert "Traceback" not in result.output
+def _error_of(project: Path) -> str:
+    """The one error a failed in-process build logged (MkDocs logs a BuildError, then aborts)."""
+    result = build_here(project)
+    assert not result.ok
+    [error] = result.messages(logging.ERROR)
+    return error
 
 
-def test_missing_source_file_is_named_with_its_line(project_copy: Path) -> None:
-    _write_lesson(project_copy, "title: 测试\nsources:\n  - file: 不存在.txt\n    passage: 开篇\n")
-    result = build(project_copy)
+def test_lesson_without_title_stops_the_build_naming_the_file(fixture_project: Path) -> None:
+    _write_lesson(fixture_project, f"sources:\n  - file: {SOURCE_FILE}\n    passage: 开篇\n")
+    error = _error_of(fixture_project)
+    assert "docs/99-ceshi/01-ceshi.md" in error
+    assert "title" in error and "缺少必填字段" in error
+
+
+def test_missing_source_file_is_named_with_its_line(fixture_project: Path) -> None:
+    _write_lesson(
+        fixture_project,
+        "title: 测试\nid: ceshi\nsources:\n  - file: 不存在.txt\n    passage: 开篇\n",
+    )
+    error = _error_of(fixture_project)
+    assert "docs/99-ceshi/01-ceshi.md 第 5 行" in error
+    assert "“不存在.txt”在 sources/ 中不存在" in error
+
+
+def test_front_matter_syntax_error_gives_line_not_traceback(fixture_project: Path) -> None:
+    _write_lesson(fixture_project, "title: [未闭合\nsources: []\n")
+    error = _error_of(fixture_project)
+    assert "docs/99-ceshi/01-ceshi.md 第" in error
+    assert "YAML 格式错误" in error
+
+
+def test_a_content_error_ends_the_command_line_build_without_a_traceback(
+    fixture_project: Path,
+) -> None:
+    _write_lesson(
+        fixture_project,
+        "title: 测试\nid: ceshi\nsources:\n  - file: 不存在.txt\n    passage: 开篇\n",
+    )
+    result = build(fixture_project)
     assert result.returncode != 0
-    assert "docs/99-ceshi/01-ceshi.md 第 4 行" in result.output
     assert "“不存在.txt”在 sources/ 中不存在" in result.output
+    assert "Aborted with a BuildError!" in result.output
     assert "Traceback" not in result.output
 
 
-def test_front_matter_syntax_error_gives_line_not_traceback(project_copy: Path) -> None:
-    _write_lesson(project_copy, "title: [未闭合\nsources: []\n")
-    result = build(project_copy)
-    assert result.returncode != 0
-    assert "docs/99-ceshi/01-ceshi.md 第" in result.output
-    assert "YAML 格式错误" in result.output
-    assert "Traceback" not in result.output
+def test_the_fixture_course_builds_in_process_without_a_warning(fixture_project: Path) -> None:
+    result = build_here(fixture_project)
+    assert result.ok
+    assert result.messages() == []
+    assert (result.site / "01-diyi-zhang" / "01-xuexi-huanjie.html").is_file()
 
 
-def test_content_problems_stop_even_a_quiet_build(project_copy: Path) -> None:
-    lesson = project_copy / "docs" / "01-juese-renzhi" / "01-diwei-zuoyong.md"
+def test_content_problems_stop_even_a_quiet_build(fixture_project: Path) -> None:
+    lesson = fixture_project / "docs" / "01-diyi-zhang" / "01-xuexi-huanjie.md"
     text = lesson.read_text(encoding="utf-8")
     lesson.write_text(text.replace("{#mubiao}", "", 1), encoding="utf-8")
     for strict in (False, True):
-        result = build(project_copy, strict=strict, quiet=True)
+        result = build(fixture_project, strict=strict, quiet=True)
         assert result.returncode != 0
-        assert "docs/01-juese-renzhi/01-diwei-zuoyong.md 第" in result.output
+        assert "docs/01-diyi-zhang/01-xuexi-huanjie.md 第" in result.output
         assert "缺少 id" in result.output
         assert "Traceback" not in result.output
         assert not (result.site / "index.html").exists()

@@ -6,25 +6,20 @@ Run in the build (each problem a warning, so ``--strict`` stops) and by ``python
 from __future__ import annotations
 
 import gc
-import re
 from collections.abc import Iterator
 
 from peixun.course.glossary import Term
 from peixun.course.html_check import check_raw_html
 from peixun.course.model import CLOSING_SECTIONS, FIXED_SECTION_IDS, OPENING_SECTION, Course, Lesson
+from peixun.course.settings import is_id
 from peixun.errors import ContentError
 from peixun.text.charset import outside_gb2312, traditional_characters
 from peixun.text.cutmarks import find_cut_mark
-from peixun.text.debris import DEBRIS_PATTERNS, find_debris
+from peixun.text.debris import find_debris
 from peixun.text.hanzi import HAN_CHARACTER
 from peixun.text.markdown import Heading
 from peixun.text.punctuation import half_width_punctuation, space_between
 from peixun.text.shingles import shingles, similar_pairs
-
-SECTION_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-# Only for synth.py, which keeps the Han characters of this pattern out of its text; it is
-# to read peixun.text.debris.DEBRIS_PATTERNS once it has moved (another branch moves it).
-DEBRIS = re.compile("|".join(f"(?:{p.pattern})" for p in DEBRIS_PATTERNS))
 
 
 def check_text(lesson: Lesson) -> list[ContentError]:
@@ -72,7 +67,7 @@ def _heading_problems(heading: Heading, seen: set[str], file: str) -> list[Conte
             )
         )
         return errors
-    if not SECTION_ID.match(heading.id):
+    if not is_id(heading.id):
         errors.append(
             ContentError(file, heading.number, f"id“{heading.id}”应为小写拼音、数字和连字符。")
         )

@@ -9,14 +9,14 @@ from functools import cached_property
 from pathlib import Path
 from typing import TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from peixun.course.settings import ID_PATTERN
+from peixun.course.settings import is_id
 from peixun.errors import ContentError, ContentErrors, problems_of
 from peixun.text.frontmatter import Document, read_document
 from peixun.text.hanzi import han_count
 from peixun.text.markdown import Markdown, parse_markdown
-from peixun.text.schema import validate
+from peixun.text.schema import ID_FORMAT, validate
 
 CHAPTER_DIR = re.compile(r"^(\d{2})-[a-z0-9-]+$")
 LESSON_FILE = re.compile(r"^(\d{2})-[a-z0-9-]+\.md$")
@@ -45,10 +45,24 @@ class LessonMeta(BaseModel):
     model_config = ConfigDict(extra="allow")
     title: str = Field(min_length=1)
     sources: list[SourceRef] = Field(min_length=1)
-    id: str | None = Field(default=None, pattern=ID_PATTERN)
-    """The lesson's stable id: saved progress is keyed by it, so a lesson may be renamed."""
+    id: str = Field(default="", validate_default=True)
+    """The lesson's stable id (required): saved progress is keyed by it, so a lesson may be
+    renamed or moved. The default only lets the check below say what to write."""
     draft: bool = False
     """An imported skeleton not yet edited: shown under ``mkdocs serve``, never published."""
+
+    @field_validator("id")
+    @classmethod
+    def _id_written(cls, value: str) -> str:
+        if not value:
+            raise ValueError(
+                "缺少课文标识。请在开头两行 --- 之间加一行，如 id: diwei-zuoyong"
+                "（通常取文件名去掉序号的部分）。学员的答题记录按 id 保存：定下后不要再改，"
+                "课文改名、挪动也不用改。"
+            )
+        if not is_id(value):
+            raise ValueError(f"“{value}”格式不对：{ID_FORMAT}。")
+        return value
 
 
 class ChapterMeta(BaseModel):
@@ -157,6 +171,24 @@ def _check_sources(meta: LessonMeta, document: Document, sources_dir: Path) -> l
     return errors
 
 
+def _check_unique_ids(chapters: list[Chapter]) -> list[ContentError]:
+    """Two lessons with one id would share their learners' saved answers."""
+    errors = []
+    first: dict[str, Lesson] = {}
+    for lesson in (lesson for chapter in chapters for lesson in chapter.lessons):
+        other = first.setdefault(lesson.meta.id, lesson)
+        if other is not lesson:
+            errors.append(
+                ContentError(
+                    lesson.document.file,
+                    lesson.document.locate(("id",)),
+                    f"课文标识 id: {lesson.meta.id} 已被 {other.document.file} 使用。"
+                    "每课的 id 须各不相同，请给本课另取一个（答题记录按 id 保存）。",
+                )
+            )
+    return errors
+
+
 def _read(path: Path, shown: str, model: type[Meta]) -> tuple[Document, Meta]:
     doc = read_document(path, shown)
     return doc, validate(model, doc.meta, shown, doc.locate)
@@ -195,6 +227,7 @@ def load_course(docs_dir: Path, sources_dir: Path, shown_prefix: str = "docs") -
             errors.extend(_check_sources(meta, doc, sources_dir))
             chapter.lessons.append(Lesson(src_path, int(lesson_match[1]), meta, doc))
         chapters.append(chapter)
+    errors.extend(_check_unique_ids(chapters))
     if errors:
         raise ContentErrors(errors)
     return Course(chapters)

@@ -26,10 +26,9 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
 from peixun.errors import ContentError
-from peixun.text.schema import validate
+from peixun.text.schema import ID_PATTERN, validate
 from peixun.text.yamltext import Locator
 
-ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 """Ids written by editors (courses, lessons, sections): lower-case pinyin, digits, hyphens."""
 
 PAGE_FILE = r"^[a-z0-9]+(?:-[a-z0-9]+)*\.md$"

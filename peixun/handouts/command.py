@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import sys
 import time
 from pathlib import Path
@@ -13,6 +14,19 @@ from peixun.handouts.fonts import FamilyLister, installed_families, missing_font
 from peixun.handouts.pdf import HandoutPageError, PdfWriter, handout_pages, read_handout
 
 DEFAULT_SITE = Path("site")
+PDF_LIBRARIES = ("weasyprint", "lxml")  # the optional dependencies of peixun[pdf]
+
+
+def missing_pdf_libraries() -> str | None:
+    """A Chinese message naming the extra to install when a PDF library is missing."""
+    missing = [name for name in PDF_LIBRARIES if importlib.util.find_spec(name) is None]
+    if not missing:
+        return None
+    return (
+        f"生成 PDF 需要可选依赖 {'、'.join(missing)}，当前环境中没有安装。"
+        "请安装 peixun 的 pdf 扩展：pip install 'peixun[pdf]'"
+        "（在源代码目录中：pip install -e '.[pdf]'），然后重新运行本命令。"
+    )
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -66,7 +80,7 @@ def run(args: argparse.Namespace, families: FamilyLister = installed_families) -
         _say("在浏览器里打开后打印即可；加 --pdf 可生成 PDF，加 --docx 可生成 Word 文件。")
         return 0
 
-    problem = missing_font_message(families)
+    problem = missing_pdf_libraries() or missing_font_message(families)
     if problem:
         print(problem, file=sys.stderr)
         return 1

@@ -12,18 +12,18 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from lxml import html as lxml_html
 from markupsafe import Markup
 
 from peixun.assets import PRINT_CSS as PRINT_CSS_NAME
 from peixun.assets import site_path
+from peixun.errors import PeixunError
 from peixun.handouts.editions import EDITIONS, HANDOUT_FOLDER, handout_title, parse_stem
 
 PRINT_CSS = Path(site_path(PRINT_CSS_NAME))  # in the built site
 HANDOUT_CLASS = "px-handout"
 
 
-class HandoutPageError(Exception):
+class HandoutPageError(PeixunError):
     """A built page that is not a handout as the build makes it (message in Chinese)."""
 
 
@@ -55,6 +55,8 @@ def handout_pages(site: Path, chapter: str | None = None) -> list[Path]:
 
 def read_handout(page: Path) -> Handout:
     """Take the handout out of a built page; links leaving it are kept as plain text."""
+    from lxml import html as lxml_html  # the optional [pdf] extra: only when PDFs are made
+
     tree = lxml_html.fromstring(page.read_bytes())
     found = tree.find_class(HANDOUT_CLASS)
     if not found:

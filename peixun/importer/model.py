@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from peixun.errors import PeixunError
+
 
 class Kind(StrEnum):
     """What happened to a piece of text; the value is what the report prints."""
@@ -90,5 +92,5 @@ class Article:
     meta: dict[str, str] = field(default_factory=dict)
 
 
-class UnreadableInput(Exception):
+class UnreadableInput(PeixunError):
     """An input file that cannot be imported; the message is one Chinese sentence for editors."""

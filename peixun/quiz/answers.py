@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
+
 from peixun.quiz.model import Question
+
+# What a learner's answer depends on; an edit to any of these makes an old answer stale.
+ASKED = {"type", "stem", "options", "answer", "blanks", "items"}
 
 
 def answer_text(q: Question) -> str:
@@ -14,3 +20,13 @@ def answer_text(q: Question) -> str:
     if q.type == "fill":
         return "；".join(accepted[0] for accepted in q.blanks or [])
     return " → ".join(q.items or [])
+
+
+def fingerprint(q: Question) -> str:
+    """A short hash of what the question asks and accepts (not its explanation or source).
+
+    A saved answer records it; quiz.js does not re-apply an answer given to another version.
+    """
+    asked = q.model_dump(include=ASKED, exclude={"options": {"__all__": {"feedback"}}})
+    text = json.dumps(asked, ensure_ascii=False, sort_keys=True)
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:10]

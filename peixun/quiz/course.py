@@ -7,7 +7,7 @@ from pathlib import Path
 from peixun.course.model import Course, Lesson
 from peixun.errors import ContentError, ContentErrors, problems_of
 from peixun.quiz.bank import LoadedBank, check_references, read_bank
-from peixun.quiz.generate import Distractors, Placed, questions_for
+from peixun.quiz.generate import Distractors, place_all, questions_for
 from peixun.quiz.lessontext import enumerations, section_ids
 from peixun.quiz.model import Question
 
@@ -68,10 +68,10 @@ def course_questions(course: Course, quizzes_dir: Path) -> dict[str, list[Questi
     errors: list[ContentError] = []
     banks = _read_banks(course, quizzes_dir, errors)
     placed = [
-        Placed(chapter.folder, lesson.slug, e)
+        place
         for chapter in course.chapters
         for lesson in chapter.lessons
-        for e in enumerations(lesson.markdown)
+        for place in place_all(chapter.folder, lesson.slug, enumerations(lesson.markdown))
     ]
     distractors = Distractors(placed)
     generated_by_lesson: dict[str, list[Question]] = {}

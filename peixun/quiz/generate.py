@@ -2,6 +2,12 @@
 
 Deterministic: every choice is taken from a hash of the question's place in the course,
 never from a random generator, so the same lessons always give the same questions.
+
+A question's id names its list by what the list holds (the section id and a short hash of
+the item names, sorted), not by its position: reordering the items or adding another list
+above it keeps the id, and with it the learners' saved answers. The choices inside a question
+(which item is the blank, which distractor) still follow the list's position in the course,
+as they always have, so that answers saved before ids became stable still fit their questions.
 """
 
 from __future__ import annotations
@@ -22,6 +28,32 @@ class Placed:
     chapter: str
     lesson: str  # lesson slug
     enumeration: Enumeration
+    occurrence: int = 1  # among the lists of its section holding the very same items
+
+
+def list_id(enumeration: Enumeration, occurrence: int = 1) -> str:
+    """``auto-<section>-<hash of the sorted item names>``: the stem of the list's question ids."""
+    names = "\n".join(sorted(_plain(name) for name in enumeration.names))
+    digest = hashlib.sha256(names.encode("utf-8")).hexdigest()[:6]
+    again = f"-{occurrence}" if occurrence > 1 else ""
+    return f"auto-{enumeration.section}-{digest}{again}"
+
+
+def positional_id(enumeration: Enumeration) -> str:
+    """The list's id before ids became stable (its place in its section): the key of the
+    choices made inside its questions, and what a learner's old saved answers were filed under."""
+    return f"auto-{enumeration.section}-{enumeration.number}"
+
+
+def place_all(chapter: str, lesson: str, found: Sequence[Enumeration]) -> list[Placed]:
+    """One lesson's lists, placed; lists of a section holding the same items are numbered."""
+    seen: dict[str, int] = {}
+    placed = []
+    for e in found:
+        stem = list_id(e)
+        seen[stem] = seen.get(stem, 0) + 1
+        placed.append(Placed(chapter, lesson, e, seen[stem]))
+    return placed
 
 
 def _pick(key: str, count: int) -> int:
@@ -65,8 +97,9 @@ def questions_for(place: Placed, distractors: Distractors) -> list[Question]:
     """The generated questions for one enumeration: which-is-not, ordering, fill-in."""
     e = place.enumeration
     heading = e.heading.replace("“", "‘").replace("”", "’")  # quotes inside quotes
-    base = f"auto-{e.section}-{e.number}"
-    key = f"{place.lesson}#{base}"
+    base = list_id(e, place.occurrence)
+    former = positional_id(e)
+    key = f"{place.lesson}#{former}"
     names = list(e.names)
     listed = f"课文“{heading}”一节列举的是：{_listing(names)}。"
     made: list[Question] = []
@@ -80,6 +113,7 @@ def questions_for(place: Placed, distractors: Distractors) -> list[Question]:
         made.append(
             Question(
                 id=f"{base}-buhan",
+                former_id=f"{former}-buhan",
                 type="single",
                 stem=f"课文“{heading}”一节列举的各项中，不包括下列哪一项？",
                 options=[Option(text=t, correct=t == distractor) for t in shown],
@@ -92,6 +126,7 @@ def questions_for(place: Placed, distractors: Distractors) -> list[Question]:
         made.append(
             Question(
                 id=f"{base}-paixu",
+                former_id=f"{former}-paixu",
                 type="order",
                 stem=f"按课文“{heading}”一节的顺序，排列下列各项。",
                 items=names,
@@ -105,6 +140,7 @@ def questions_for(place: Placed, distractors: Distractors) -> list[Question]:
     made.append(
         Question(
             id=f"{base}-tiankong",
+            former_id=f"{former}-tiankong",
             type="fill",
             stem=f"课文“{heading}”一节列举了：{_listing(with_hole)}。",
             blanks=[[names[hole]]],

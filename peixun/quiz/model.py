@@ -18,6 +18,8 @@ from pydantic import (
     field_validator,
 )
 
+from peixun.text.schema import ID_PATTERN
+
 QuestionType = Literal["single", "multiple", "truefalse", "fill", "order"]
 
 TYPE_NAMES: dict[str, str] = {
@@ -30,7 +32,7 @@ TYPE_NAMES: dict[str, str] = {
 
 # A blank in a fill-in stem: four (or more) underscores, as CONTRIBUTING.md says.
 BLANK = re.compile(r"_{4,}")
-QUESTION_ID = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+QUESTION_ID = ID_PATTERN
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 """Text an editor writes: surrounding spaces are dropped, and it may not be empty."""
@@ -101,6 +103,9 @@ class Question(BaseModel):
     tags: list[Text] = Field(default_factory=list)
     generated: bool = False
     """Set by the build for questions made from the lesson's lists."""
+    former_id: str | None = None
+    """Set by the build: the id a generated question had before ids became stable, under
+    which a learner's saved answer may still be filed (quiz.js moves it once)."""
 
     @field_validator("options")
     @classmethod
@@ -125,6 +130,18 @@ class Question(BaseModel):
                 f"多选题应至少有两个选项写 correct: true，现在有 {right} 个"
                 + ("；只有一个正确答案时请改为 type: single" if right == 1 else "")
             )
+        return value
+
+    @field_validator("answer", mode="before")
+    @classmethod
+    def _answer_of_its_type(cls, value: object, info: ValidationInfo) -> object:
+        # Before the bool check: "answer: B" on a single-choice question is a misplaced
+        # answer, not a true/false written wrong.
+        kind = _type_of(info)
+        if value is not None and kind in _ANSWER_FIELDS and kind != "truefalse":
+            _check_belongs(value, info)
+        if kind == "truefalse" and not isinstance(value, bool) and value is not None:
+            raise ValueError("判断题的 answer 应为 true（说法正确）或 false（说法错误）")
         return value
 
     @field_validator("answer")
@@ -185,6 +202,13 @@ class BankQuestion(Question):
                 "题库里的题不写 generated（构建自动标记自动题）；"
                 "要关掉某道自动题，在题库顶层写 generated: {exclude: [题目id]}"
             )
+        return value
+
+    @field_validator("former_id")
+    @classmethod
+    def _not_written(cls, value: str | None) -> str | None:
+        if value is not None:
+            raise ValueError("题库里的题不写 former_id（由构建为自动题填写）")
         return value
 
 

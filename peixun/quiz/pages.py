@@ -13,9 +13,10 @@ from markupsafe import Markup
 
 from peixun.course.model import Chapter, Course, Lesson
 from peixun.course.settings import CourseSettings, PageNames
+from peixun.quiz.answers import fingerprint
 from peixun.quiz.lessontext import sections
 from peixun.quiz.model import Question
-from peixun.quiz.render import Entry, QuizMode, quiz_html
+from peixun.quiz.render import Entry, QuizMode, legacy_of, quiz_html
 
 MARKER = "<!-- peixun:quiz -->"
 """Written into the Markdown; replaced by the quiz HTML once the page is rendered."""
@@ -77,6 +78,7 @@ def _entries(
             entries.append(
                 Entry(
                     question=q,
+                    lesson_id=lesson.meta.id,
                     lesson_slug=lesson.slug,
                     lesson_title=lesson.title,
                     chapter_title=chapter.title,
@@ -97,13 +99,17 @@ def progress_html(course: Course, questions: Questions, url_for: UrlFor) -> Mark
     for chapter in course.chapters:
         rows = Markup("")
         for lesson in chapter.lessons:
-            ids = [q.id for q in questions.get(lesson.slug, [])]
+            listed = questions.get(lesson.slug, [])
+            ids = [q.id for q in listed]
             rows += Markup(
-                '<tr data-lesson="{slug}" data-ids="{ids}"><td><a href="{url}">{title}</a></td>'
+                '<tr data-lesson="{lesson}" data-ids="{ids}" data-v1="{legacy}" data-fps="{fps}">'
+                '<td><a href="{url}">{title}</a></td>'
                 '<td data-cell="done">–</td><td data-cell="right">–</td><td>{total}</td></tr>'
             ).format(
-                slug=lesson.slug,
+                lesson=lesson.meta.id,
                 ids=json.dumps(ids, ensure_ascii=False),
+                legacy=json.dumps([legacy_of(lesson.slug, q) for q in listed], ensure_ascii=False),
+                fps=json.dumps([fingerprint(q) for q in listed]),
                 url=url_for(lesson.src_path) + ("#zice" if ids else ""),
                 title=lesson.title,
                 total=len(ids),

@@ -16,7 +16,14 @@ from typing import Literal
 
 from markupsafe import Markup
 
-from peixun.quiz.answers import answer_text
+from peixun.quiz.answers import answer_text, fingerprint
+from peixun.quiz.contract import (
+    FINGERPRINT_ATTR,
+    LEGACY_ATTR,
+    LESSON_ATTR,
+    QUESTION_ATTR,
+    legacy_key,
+)
 from peixun.quiz.model import BLANK, TYPE_NAMES, Question
 
 QuizMode = Literal["lesson", "chapter", "exam", "wrong"]
@@ -28,7 +35,8 @@ class Entry:
     """A question in its place: which lesson and chapter it belongs to, where its answer is."""
 
     question: Question
-    lesson_slug: str
+    lesson_id: str  # front matter id: the key of saved answers
+    lesson_slug: str  # path without .md: the key in builds before lesson ids
     lesson_title: str
     chapter_title: str
     source_href: str  # link to the cited section
@@ -37,6 +45,11 @@ class Entry:
 
 def dom_id(entry: Entry) -> str:
     return "q-" + entry.lesson_slug.replace("/", "--") + "--" + entry.question.id
+
+
+def legacy_of(lesson_slug: str, q: Question) -> str:
+    """Where builds before lesson ids and stable generated ids kept this question's answer."""
+    return legacy_key(lesson_slug, q.former_id or q.id)
 
 
 def _key(q: Question) -> str:
@@ -141,8 +154,10 @@ def question_html(entry: Entry, number: int, show_lesson: bool, hidden: bool = F
     )
     hint = Markup("（多选）") if q.type == "multiple" and "多选" not in q.stem else Markup("")
     return Markup(
-        '<fieldset class="px-quiz__q" id="{id}" data-question="{qid}" data-type="{type}"'
-        ' data-lesson="{lesson}" data-chapter="{chapter}" data-key="{key}"{hidden}>'
+        '<fieldset class="px-quiz__q" id="{id}" {qattr}="{qid}" data-type="{type}"'
+        ' {lattr}="{lesson}" {vattr}="{legacy}" {fattr}="{fp}" data-chapter="{chapter}"'
+        ' data-key="{key}"'
+        "{hidden}>"
         '<legend><span class="px-quiz__label">{label}</span>'
         '<span class="px-quiz__stem">{stem}{hint}</span></legend>'
         "{origin}{controls}"
@@ -158,9 +173,15 @@ def question_html(entry: Entry, number: int, show_lesson: bool, hidden: bool = F
         "</details></fieldset>"
     ).format(
         id=name,
+        qattr=Markup(QUESTION_ATTR),
         qid=q.id,
         type=q.type,
-        lesson=entry.lesson_slug,
+        lattr=Markup(LESSON_ATTR),
+        lesson=entry.lesson_id,
+        vattr=Markup(LEGACY_ATTR),
+        legacy=legacy_of(entry.lesson_slug, q),
+        fattr=Markup(FINGERPRINT_ATTR),
+        fp=fingerprint(q),
         chapter=entry.chapter_title,
         key=_key(q),
         hidden=Markup(" hidden") if hidden else Markup(""),

@@ -17,7 +17,7 @@ from mkdocs.utils import get_relative_url
 from peixun.course.glossary import Term, load_glossary
 from peixun.course.model import Course, load_course
 from peixun.course.settings import CourseSettings, load_settings
-from peixun.errors import ContentError, ContentErrors
+from peixun.errors import PeixunError
 from peixun.quiz import Question, course_questions
 
 T = TypeVar("T")
@@ -33,7 +33,7 @@ def build_errors() -> Iterator[None]:
     """Turn content errors into a MkDocs build error: a Chinese message, no traceback."""
     try:
         yield
-    except (ContentError, ContentErrors) as exc:
+    except PeixunError as exc:
         raise PluginError(f"内容有误，构建停止：\n{exc}") from None
 
 

@@ -12,6 +12,11 @@ from peixun.text.yamltext import Locator
 
 Model = TypeVar("Model", bound=BaseModel)
 
+ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+"""Every id an editor writes (course, lesson, section, question): lower-case pinyin, digits,
+hyphens between words."""
+ID_FORMAT = "只用小写拼音、数字和连字符，词与词之间用一个连字符（如 diwei-zuoyong）"
+
 # pydantic's error types, said the way an editor understands them.
 _MESSAGES = {
     "missing": "缺少必填字段",
@@ -45,6 +50,9 @@ def _explain(error: ErrorDetails) -> str:
         # Our own validators raise ValueError with a Chinese sentence.
         return str(error.get("ctx", {}).get("error", error["msg"]))
     base = _MESSAGES.get(kind, error["msg"])
+    if kind == "string_pattern_mismatch":
+        pattern = str(error.get("ctx", {}).get("pattern", ""))
+        return f"{base}：{ID_FORMAT}" if pattern == ID_PATTERN else f"{base}（应符合 {pattern}）"
     if kind == "literal_error":
         expected = error.get("ctx", {}).get("expected", "")
         return f"{base}，可用：{expected}"

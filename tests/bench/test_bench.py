@@ -1,4 +1,4 @@
-"""The pieces of ``python -m peixun bench`` on a tiny course (no timed assertions)."""
+"""The pieces of ``python -m bench`` on a tiny course (no timed assertions)."""
 
 from __future__ import annotations
 
@@ -8,25 +8,20 @@ from pathlib import Path
 import pytest
 import yaml
 
-from peixun import synth
-from peixun.bench import (
+from bench import synth
+from bench.builds import (
     Build,
     Comparison,
-    PageWeight,
-    Results,
     ScalePoint,
-    Weight,
-    page_weight,
     plain_config,
-    profile_build,
-    render,
     run_build,
-    serve_rebuilds,
-    static_transfer,
-    targets,
     write_plain_config,
 )
-from peixun.synth import synthesize
+from bench.profile import profile_build
+from bench.report import Results, render, targets
+from bench.serve import serve_rebuilds
+from bench.synth import synthesize
+from bench.weight import PageWeight, Weight, page_weight, static_transfer
 from tests.sitebuild import ROOT
 
 
@@ -105,8 +100,8 @@ def test_targets_say_met_and_missed() -> None:
         [("CPU", "测试")],
         comparison=Comparison([_build(12)] * 5, [_build(10)] * 5),
         scale=[
-            ScalePoint(100, 1000, _build(10), _build(5), 0.1, 0.2, 1, 1),
-            ScalePoint(1000, 10000, _build(110, 2000), _build(40), 1, 2, 1, 1),
+            ScalePoint(100, 1000, _build(10), _build(5), 0.1, 0.2, 1, 1, 1),
+            ScalePoint(1000, 10000, _build(110, 2000), _build(40), 1, 2, 1, 1, 1),
         ],
         weight=PageWeight(
             Weight(9000, 3000), Weight(5000, 2000), "a.html", {"/a.html": Weight(400_000, 90_000)}

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from peixun.bench import run_build
+from bench.builds import run_build
+from bench.synth import VARY_EVERY, SynthError, Varier, synthesize
 from peixun.course.check import check_course
 from peixun.course.glossary import load_glossary
 from peixun.course.model import load_course
-from peixun.synth import VARY_EVERY, SynthError, Varier, synthesize
 from tests.sitebuild import ROOT
 
 REAL_LESSONS = len(load_course(ROOT / "docs", ROOT / "sources").lessons())

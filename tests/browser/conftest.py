@@ -6,27 +6,14 @@ URL) is blocked and fails the test, so "works offline" is checked by every brows
 
 from __future__ import annotations
 
-import functools
 import os
-import threading
 from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    # Let pages opened from file:// load the site's own scripts, as a desktop browser does.
-    "--allow-file-access-from-files",
-]
+from tests.browsing import CHROMIUM, launch, serve
 
 pytestmark = pytest.mark.browser
 
@@ -37,20 +24,11 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.browser)
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
 @pytest.fixture(scope="session")
 def site_url(built_site: Path) -> Iterator[str]:
     """The built course served over HTTP on 127.0.0.1, on a free port."""
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    with serve(built_site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
@@ -64,9 +42,7 @@ def browser() -> Iterator[object]:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
-        )
+        chromium = launch(playwright)
         yield chromium
         chromium.close()
 
@@ -108,3 +84,15 @@ def page(context: object) -> Iterator[object]:
     pg.set_default_timeout(10_000)
     yield pg
     pg.close()
+
+
+@pytest.fixture
+def no_script_errors(page: object) -> Iterator[None]:
+    """Fails the test if any page it opened raised an uncaught error."""
+    from playwright.sync_api import Page
+
+    assert isinstance(page, Page)
+    found: list[str] = []
+    page.on("pageerror", lambda exc: found.append(str(exc)))
+    yield
+    assert found == []

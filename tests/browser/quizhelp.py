@@ -5,9 +5,15 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from peixun.course.settings import CourseSettings
+from peixun.quiz.contract import storage_prefix
+
 LESSON1 = "01-juese-renzhi/01-diwei-zuoyong.html"
 LESSON2 = "01-juese-renzhi/02-zhengzhi-juese.html"
-STORAGE_PREFIX = "peixun:v1:01-juese-renzhi/01-diwei-zuoyong:"
+COURSE_PREFIX = storage_prefix(CourseSettings().storage_namespace("党支部书记履职能力培训"))
+"""Where this course (no course_id in mkdocs.yml: a hash of its site name) keeps answers."""
+STORAGE_PREFIX = COURSE_PREFIX + "diwei-zuoyong:"
+"""Saved answers of lesson 1 (front matter id: diwei-zuoyong)."""
 
 
 def question(page: Any, qid: str) -> Any:

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page, expect
 
+from peixun.quiz.contract import config_html
 from peixun.quiz.model import Option, Question
 from peixun.quiz.render import Entry, quiz_html
 from tests.browser.quizhelp import LESSON1, LESSON2, STORAGE_PREFIX, answer, question, ready
@@ -353,8 +354,10 @@ def test_script_in_bank_text_shows_as_text(page: Page, errors: list[str]) -> Non
         explanation=f"解析{evil}",
         source="s",
     )
-    entry = Entry(q, "c/l", "课", "章", "#s", f"节{evil}")
-    page.set_content(f"<!doctype html><html><body>{quiz_html([entry], 'lesson')}</body></html>")
+    entry = Entry(q, "l", "c/l", "课", "章", "#s", f"节{evil}")
+    head = config_html("ceshi")
+    body = quiz_html([entry], "lesson")
+    page.set_content(f"<!doctype html><html><head>{head}</head><body>{body}</body></html>")
     page.add_script_tag(path=str(QUIZ_JS))
     ready(page)
     box = page.locator('[data-question="xss"]')

@@ -7,23 +7,20 @@ does it once for the tests below.
 
 from __future__ import annotations
 
-import functools
 import os
 import shutil
 import subprocess
 import sys
-import threading
 import zipfile
 from collections.abc import Iterator
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
 
 from peixun.search.measure import material_search
-from tests.browser.conftest import _QuietHandler
 from tests.browser.quizhelp import answer, question, ready
+from tests.browsing import serve
 from tests.sitebuild import ROOT
 
 LESSON = "01-shiyong-shuoming/01-bianxie-yike.html"
@@ -72,11 +69,8 @@ def installed_site(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Pat
 
 @pytest.fixture(scope="module")
 def installed_url(installed_site: Path) -> Iterator[str]:
-    handler = functools.partial(_QuietHandler, directory=str(installed_site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    with serve(installed_site) as url:
+        yield url
 
 
 def test_wheel_holds_the_assets_and_the_course_template(wheel: Path) -> None:

@@ -139,11 +139,11 @@ def test_handouts_stay_out_of_search_and_navigation(built_site: Path) -> None:
     assert "handouts/" not in lesson
 
 
-def test_a_docs_file_in_the_way_of_a_handout_stops_the_build(project_copy: Path) -> None:
-    clash = project_copy / "docs" / "handouts" / "01-juese-renzhi-student.md"
+def test_a_docs_file_in_the_way_of_a_handout_stops_the_build(fixture_project: Path) -> None:
+    clash = fixture_project / "docs" / "handouts" / "01-diyi-zhang-student.md"
     clash.parent.mkdir(parents=True)
     clash.write_text("# 手写的讲义\n", "utf-8")
-    result = build(project_copy)
+    result = build(fixture_project)
     assert result.returncode != 0
-    assert "handouts/01-juese-renzhi-student.md 与自动生成的章节讲义同名" in result.output
+    assert "handouts/01-diyi-zhang-student.md 与自动生成的章节讲义同名" in result.output
     assert "Traceback" not in result.output

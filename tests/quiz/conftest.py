@@ -15,6 +15,7 @@ title: 四种意识
 sources:
   - file: yuanwen.txt
     passage: 开篇
+id: yishi
 ---
 
 ## 学习目标 {#mubiao}

@@ -78,6 +78,7 @@ def _entries(root: Path) -> list[Entry]:
     return [
         Entry(
             q,
+            "yishi",
             "01-ceshi/01-yishi",
             "四种意识",
             "第一章 测试",
@@ -108,7 +109,7 @@ def test_every_bank_text_is_escaped() -> None:
         source="s",
         tags=[evil],
     )
-    entry = Entry(q, "c/l", evil, evil, '#s" onclick="x', evil)
+    entry = Entry(q, "l", "c/l", evil, evil, '#s" onclick="x', evil)
     html = str(question_html(entry, 1, show_lesson=True))
     assert "<script>" not in html
     assert "&lt;script&gt;" in html
@@ -117,7 +118,9 @@ def test_every_bank_text_is_escaped() -> None:
     single = Question(
         id="s", type="single", stem="？", options=options, explanation="。", source="s"
     )
-    html = str(question_html(Entry(single, "c/l", "课", "章", "#s", "节"), 1, show_lesson=False))
+    html = str(
+        question_html(Entry(single, "l", "c/l", "课", "章", "#s", "节"), 1, show_lesson=False)
+    )
     assert "<script>" not in html
     assert html.count("&lt;script&gt;") >= 3  # option text, its feedback in data-key, the answer
 

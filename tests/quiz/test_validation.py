@@ -144,7 +144,7 @@ def test_excluding_an_unknown_generated_question(project: Project) -> None:
         f"{FILE} 第 15 行：字段 generated → exclude → 第 1 项："
         "没有 id 为“auto-nope-1-buhan”的自动生成题。"
     )
-    assert "auto-si-zhong-yishi-1-buhan" in message
+    assert "auto-si-zhong-yishi-94fcdc-buhan" in message
 
 
 def test_bank_without_a_lesson(project: Project, tmp_path: Path) -> None:
@@ -192,3 +192,18 @@ def test_empty_bank_file_is_refused(tmp_path: Path) -> None:
         read_bank(path, "quizzes/01-a/01-b.yml")
     assert caught.value.file == "quizzes/01-a/01-b.yml"
     assert "题库是空的" in caught.value.message
+
+
+def test_malformed_id_is_told_the_format(project: Project) -> None:
+    message = only_problem(project(GOOD_BANK.replace("  - id: yishi-fuwu", "  - id: Yishi_Fuwu")))
+    assert "questions → 第 1 项 → id" in message
+    assert "小写拼音、数字和连字符" in message and "diwei-zuoyong" in message
+
+
+def test_single_choice_written_with_answer_is_told_where_the_answer_goes(
+    project: Project,
+) -> None:
+    bank = GOOD_BANK.replace("  - id: yishi-fuwu\n", "  - id: yishi-fuwu\n    answer: B\n", 1)
+    message = only_problem(project(bank))
+    assert "不用 answer" in message and "options" in message
+    assert "true 或 false" not in message

@@ -108,31 +108,31 @@ def test_query_set_is_realistic_and_points_at_real_sections(built_site: Path) ->
     assert stale == [], "tests/search/queries.yml 中这些小节已不存在：" + "；".join(stale)
 
 
-def test_a_definition_without_a_term_stops_the_build_cleanly(project_copy: Path) -> None:
-    glossary = project_copy / "docs" / "glossary.md"
+def test_a_definition_without_a_term_stops_the_build_cleanly(fixture_project: Path) -> None:
+    glossary = fixture_project / "docs" / "glossary.md"
     glossary.write_text("---\ntitle: 术语表\n---\n\n:   没有术语的释义\n", encoding="utf-8")
-    result = build(project_copy)
+    result = build(fixture_project)
     assert result.returncode != 0
     assert "docs/glossary.md 第 5 行" in result.output
     assert "上面没有术语" in result.output
     assert "Traceback" not in result.output
 
 
-def test_markup_marked_data_search_exclude_stays_out_of_the_index(project_copy: Path) -> None:
+def test_markup_marked_data_search_exclude_stays_out_of_the_index(fixture_project: Path) -> None:
     """The contract quiz markup relies on: shown on the page, absent from search."""
-    lesson = project_copy / "docs" / "01-juese-renzhi" / "01-diwei-zuoyong.md"
+    lesson = fixture_project / "docs" / "01-diyi-zhang" / "01-xuexi-huanjie.md"
     marker = "自测答案示例甲乙丙"
     lesson.write_text(
         lesson.read_text(encoding="utf-8")
         + f'\n\n<div class="quiz" data-search-exclude markdown>\n\n{marker}\n\n</div>\n',
         encoding="utf-8",
     )
-    result = build(project_copy)
+    result = build(fixture_project)
     assert result.returncode == 0, result.output
-    page = result.site / "01-juese-renzhi" / "01-diwei-zuoyong.html"
+    page = result.site / "01-diyi-zhang" / "01-xuexi-huanjie.html"
     assert marker in page.read_text(encoding="utf-8")
     indexed = "".join(_plain(doc["title"] + doc["text"]) for doc in _index(result.site)["docs"])
-    assert "党支部作为党的基层组织" in indexed
+    assert "示例原文把学习分为三个环节" in indexed
     assert marker not in indexed
 
 

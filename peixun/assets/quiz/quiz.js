@@ -2,11 +2,16 @@
    每次（即时导航）换页后由 document$ 调用；已处理的元素带 data-ready，不会重复绑定。 */
 (() => {
   "use strict";
-  const PREFIX = "peixun:v1:"; // 改变保存格式时升级版本号
+  // 由页面给出（peixun/quiz/contract.py）：本课程的存储前缀、旧版前缀。每个页面的 <head> 里都有。
+  let config = null;
+  const settings = () => {
+    if (!config) config = JSON.parse(document.getElementById("px-config").textContent);
+    return config;
+  };
   const memory = {}; // 本机存储不可用时，记录只保留到关闭页面
 
   const store = {
-    get(key) {
+    read(key) {
       let raw;
       try { raw = localStorage.getItem(key); } catch (e) { raw = memory[key]; }
       try {
@@ -19,9 +24,31 @@
       const raw = JSON.stringify(value);
       try { localStorage.setItem(key, raw); } catch (e) { memory[key] = raw; }
     },
-    clear() {
+    remove(key) {
+      try { localStorage.removeItem(key); } catch (e) { /* 无法访问本机存储 */ }
+      delete memory[key];
+    },
+    /* 一题的记录。旧版（按课文路径、不分课程）保存的记录读一次，改存到新键下，删去旧键；
+       新键下已有记录时以新记录为准，旧记录不动。 */
+    get(lesson, id, legacy, fp) {
+      const current = (v) => (v && v.f && fp && v.f !== fp ? null : v); // 题目改过：从头作答
+      const key = settings().storage + lesson + ":" + id;
+      const saved = store.read(key);
+      if (saved || !legacy) return current(saved);
+      const old = settings().legacy + legacy;
+      const moved = store.read(old);
+      if (moved) {
+        store.set(key, moved);
+        store.remove(old);
+      }
+      return current(moved);
+    },
+    /* 清除本课程的全部记录，连同 legacyKeys 列出的旧版记录（其他课程的记录不动） */
+    clear(legacyKeys) {
+      const prefix = settings().storage;
+      const old = new Set(legacyKeys.map((k) => settings().legacy + k));
       try {
-        Object.keys(localStorage).filter((k) => k.startsWith(PREFIX))
+        Object.keys(localStorage).filter((k) => k.startsWith(prefix) || old.has(k))
           .forEach((k) => localStorage.removeItem(k));
       } catch (e) { /* 无法访问本机存储 */ }
       Object.keys(memory).forEach((k) => delete memory[k]);
@@ -29,7 +56,8 @@
   };
 
   const $$ = (root, sel) => Array.from(root.querySelectorAll(sel));
-  const keyOf = (q) => PREFIX + q.dataset.lesson + ":" + q.dataset.question;
+  const saved = (q) => store.get(q.dataset.lesson, q.dataset.question, q.dataset.v1, q.dataset.fp);
+  const keyOf = (q) => settings().storage + q.dataset.lesson + ":" + q.dataset.question;
   const answerKey = (q) => JSON.parse(q.dataset.key);
   const norm = (s) => s.normalize("NFKC").toLowerCase()
     .replace(/[\s"'“”‘’「」『』《》〈〉]/g, "").replace(/^[。，、；,.;]+|[。，、；,.;]+$/g, "");
@@ -79,7 +107,9 @@
       inputs.forEach((input, i) => { input.value = r[i]; });
     } else if (type === "order") {
       const list = q.querySelector("ol");
-      const items = r.map((n) => list.querySelector(`li[data-item="${n}"]`));
+      // 按数据查找，不把保存的值拼进选择器：一条坏记录只影响它自己那一题
+      const byItem = new Map($$(list, "li[data-item]").map((li) => [li.dataset.item, li]));
+      const items = r.map((n) => byItem.get(n) || null);
       if (items.length !== list.children.length || items.includes(null)) return false;
       items.forEach((li) => list.append(li));
     } else {
@@ -164,7 +194,7 @@
       return;
     }
     const ok = isCorrect(q, r);
-    store.set(keyOf(q), { s: ok ? "correct" : "incorrect", r, t: Date.now() });
+    store.set(keyOf(q), { s: ok ? "correct" : "incorrect", r, t: Date.now(), f: q.dataset.fp });
     show(q, r, ok);
     button(q, "retry").focus();
     score(quiz);
@@ -206,7 +236,7 @@
   /* 综合测评：各章轮流取题，均衡抽取 */
   function draw(quiz) {
     const all = $$(quiz, ".px-quiz__q");
-    const size = Number(quiz.dataset.size) || 20;
+    const size = Number(quiz.dataset.size);
     const byChapter = new Map();
     all.forEach((q) => {
       q.hidden = true;
@@ -227,13 +257,17 @@
     const mode = quiz.dataset.quiz;
     const questions = $$(quiz, ".px-quiz__q");
     questions.forEach((q) => {
-      if (q.dataset.type === "order") addMoveButtons(q);
-      q.querySelector(".px-quiz__answer").hidden = true; // 答案在提交后出现在反馈里
-      lock(q, false);
-      shuffleControls(q);
-      const saved = store.get(keyOf(q));
-      if (mode === "wrong") q.hidden = !(saved && saved.s === "incorrect");
-      else if (saved && mode !== "exam" && apply(q, saved.r)) show(q, saved.r, isCorrect(q, saved.r));
+      try { // 每题各自初始化：一题出错，其余照常
+        if (q.dataset.type === "order") addMoveButtons(q);
+        q.querySelector(".px-quiz__answer").hidden = true; // 答案在提交后出现在反馈里
+        lock(q, false);
+        shuffleControls(q);
+        const record = saved(q);
+        if (mode === "wrong") q.hidden = !(record && record.s === "incorrect");
+        else if (record && mode !== "exam" && apply(q, record.r)) show(q, record.r, isCorrect(q, record.r));
+      } catch (e) {
+        console.error("这道题的保存记录无法恢复，已从头开始", q.id, e);
+      }
     });
     quiz.addEventListener("click", (event) => {
       const b = event.target.closest("button");
@@ -276,11 +310,14 @@
         const sum = [0, 0, 0];
         $$(table, "tr[data-lesson]").forEach((tr) => {
           const ids = JSON.parse(tr.dataset.ids);
-          const saved = ids.map((id) => store.get(PREFIX + tr.dataset.lesson + ":" + id)).filter(Boolean);
-          const right = saved.filter((v) => v.s === "correct").length;
-          tr.querySelector('[data-cell="done"]').textContent = String(saved.length);
+          const legacy = JSON.parse(tr.dataset.v1);
+          const fps = JSON.parse(tr.dataset.fps);
+          const records = ids.map((id, i) => store.get(tr.dataset.lesson, id, legacy[i], fps[i]))
+            .filter(Boolean);
+          const right = records.filter((v) => v.s === "correct").length;
+          tr.querySelector('[data-cell="done"]').textContent = String(records.length);
           tr.querySelector('[data-cell="right"]').textContent = String(right);
-          [saved.length, right, ids.length].forEach((n, i) => { sum[i] += n; });
+          [records.length, right, ids.length].forEach((n, i) => { sum[i] += n; });
         });
         table.querySelector('[data-cell="chapter"]').textContent =
           `已答 ${sum[0]} / ${sum[2]} 题，答对 ${sum[1]} 题`;
@@ -294,15 +331,29 @@
     forget.hidden = false;
     forget.addEventListener("click", () => {
       if (window.confirm("确定清除本机保存的全部答题记录吗？清除后无法恢复。")) {
-        store.clear();
+        store.clear($$(root, "tr[data-lesson]").flatMap((tr) => JSON.parse(tr.dataset.v1)));
         fill();
       }
     });
     fill();
   }
 
+  /* 浏览器禁止网站存储时（页面模板已换成内存存储），在第一个测验前说一次：记录不会保留 */
+  let toldStorage = false;
+  function tellStorageBlocked(roots) {
+    if (toldStorage || !roots.length) return;
+    if (document.documentElement.dataset.pxStorage !== "blocked") return;
+    toldStorage = true;
+    const note = para("这个浏览器不允许网站保存数据：可以照常答题，但关闭或刷新页面后答题记录不会保留。",
+      "px-quiz__storage-note");
+    note.setAttribute("role", "note");
+    roots[0].before(note);
+  }
+
   function init() {
-    $$(document, "[data-quiz]:not([data-ready]), [data-progress]:not([data-ready])").forEach((root) => {
+    const roots = $$(document, "[data-quiz]:not([data-ready]), [data-progress]:not([data-ready])");
+    tellStorageBlocked(roots);
+    roots.forEach((root) => {
       root.dataset.ready = "";
       try {
         if (root.hasAttribute("data-progress")) setupProgress(root); else setupQuiz(root);

@@ -19,8 +19,8 @@
 
   var SETUP = 0
   var QUERY = 2
-  var HAN_RUN = /\p{Script=Han}+/gu
-  var HAN = /\p{Script=Han}/u
+  var HAN_RUN = null // runs of Han characters, and one Han character: see hanCharacters()
+  var HAN = null
   var MAX_WORD = 12
   var COMMON = 0.12 // a word in more than this share of the index entries ranks nothing
 
@@ -34,6 +34,17 @@
     "有", "哪", "去", "做", "一个", "这个", "那个", "这些", "那些", "时候",
     "我", "我们", "你", "你们", "他", "他们", "她", "它", "这", "那", "谁", "具有", "具备"
   ])
+
+  /** What counts as a Han character: the ranges the page gives (peixun/text/hanzi.py, through
+   * the px-config element), so that the query is split as the build splits the text. */
+  function hanCharacters() {
+    var ranges = JSON.parse(document.getElementById("px-config").textContent).han
+    var set = ranges.map(function (range) {
+      return "\\u{" + range[0].toString(16) + "}-\\u{" + range[1].toString(16) + "}"
+    }).join("")
+    HAN_RUN = new RegExp("[" + set + "]+", "gu")
+    HAN = new RegExp("[" + set + "]", "u")
+  }
 
   /** The index's own words: how often each Han token occurs, in how many entries, and all
    * their prefixes (so that half a word can be recognised). */
@@ -185,7 +196,12 @@
   Worker.prototype.postMessage = function (message) {
     var rest = Array.prototype.slice.call(arguments, 1)
     if (message && message.type === SETUP && message.data && message.data.docs) {
-      vocabulary = new Vocabulary(message.data.docs, message.data.config.separator)
+      try {
+        hanCharacters()
+        vocabulary = new Vocabulary(message.data.docs, message.data.config.separator)
+      } catch (error) {
+        console.warn("search-zh: queries left as typed", error) // Material's own search still runs
+      }
     } else if (message && message.type === QUERY && vocabulary && typeof message.data === "string") {
       try {
         message = { type: QUERY, data: rewrite(message.data, vocabulary) }

@@ -20,6 +20,8 @@ __all__ = [
     "on_page_context",
     "on_page_markdown",
     "on_post_build",
+    "on_post_page",
+    "on_post_template",
     "on_serve",
     "on_startup",
 ]
@@ -44,4 +46,6 @@ on_page_content = CombinedEvent(
 )
 on_page_context = CombinedEvent(course.on_page_context, search.on_page_context)
 on_post_build = CombinedEvent(search.on_post_build, assets.on_post_build)
+on_post_page = quiz.on_post_page
+on_post_template = quiz.on_post_template
 on_serve = quiz.on_serve

@@ -4,6 +4,7 @@ each page's index entries are weighed as Material adds them; the index file is c
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority, get_plugin_logger
@@ -18,7 +19,8 @@ from peixun.search.userdict import dictionary
 from peixun.site.bridge import glossary_of
 
 log = get_plugin_logger(__name__)
-SEARCH_PLUGIN = "material/search"
+# mkdocs-material's search plugin, and MkDocs-MaterialX's (the maintained fork; scripts/fork.py).
+SEARCH_PLUGINS = ("material/search", "materialx/search")
 INDEX_FILE = Path("search") / "search_index.json"
 
 
@@ -35,10 +37,21 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_page_context(
     context: dict[str, object], page: Page, config: MkDocsConfig, nav: Navigation
 ) -> dict[str, object]:
-    index = getattr(config.plugins.get(SEARCH_PLUGIN), "search_index", None)
-    if index is not None:
-        weigh_page_entries(index.entries, page.url)
+    entries = _index_entries(config)
+    if entries is not None:
+        weigh_page_entries(entries, page.url)
     return context
+
+
+def _index_entries(config: MkDocsConfig) -> list[dict[str, Any]] | None:
+    """The entries of this build's search index (MaterialX keeps it on its lunr provider)."""
+    for name in SEARCH_PLUGINS:
+        plugin = config.plugins.get(name)
+        for owner in (plugin, getattr(plugin, "provider", None)):
+            if (index := getattr(owner, "search_index", None)) is not None:
+                entries: list[dict[str, Any]] = index.entries
+                return entries
+    return None
 
 
 @event_priority(-50)  # after the search plugin wrote the index, before offline inlines it

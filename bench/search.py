@@ -1,6 +1,6 @@
 """Search benchmark: the site's own search against Pagefind, on the same built course.
 
-    python bench/search_bench.py            # from the project root, with the project's venv
+    python -m bench.search            # from the project root, with the project's venv
 
 Builds the course, indexes the same pages with Pagefind, runs the query set
 (tests/search/queries.yml) through both in Debian's Chromium, and reports recall@1,
@@ -11,7 +11,6 @@ The report is printed and written to bench/search-results.md.
 from __future__ import annotations
 
 import argparse
-import functools
 import gzip
 import json
 import os
@@ -19,21 +18,15 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import threading
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from peixun.search.measure import Answer, Engine, material_search, pagefind_search  # noqa: E402
-from peixun.search.metrics import Scores, first_hit, percentile  # noqa: E402
-from peixun.search.queryset import Query, load_queries  # noqa: E402
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+from peixun.search.measure import Answer, Engine, material_search, pagefind_search
+from peixun.search.metrics import Scores, first_hit, percentile
+from peixun.search.queryset import Query, load_queries
+from tests.browsing import launch, serve
+from tests.sitebuild import ROOT, build_env
 
 QUERIES = ROOT / "tests" / "search" / "queries.yml"
 REPORT = ROOT / "bench" / "search-results.md"
@@ -64,9 +57,10 @@ def log(message: str) -> None:
 
 def build_site(site: Path) -> None:
     log(f"构建站点 → {site}")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)]
-    proc = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, check=False)
+    proc = subprocess.run(
+        cmd, cwd=ROOT, env=build_env(), capture_output=True, text=True, check=False
+    )
     if proc.returncode != 0:
         sys.exit(f"站点构建失败：\n{proc.stdout}{proc.stderr}")
 
@@ -96,21 +90,6 @@ def sizes(files: list[Path]) -> tuple[int, int]:
     return raw, zipped
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-@contextmanager
-def serve(site: Path) -> Iterator[str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=site))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-
-
 def run_engine(ask: Engine, queries: list[Query], passes: int) -> tuple[list[Answer], list[float]]:
     for query in queries:  # warm-up: the index is loaded, caches are filled
         ask(query.query)
@@ -132,9 +111,7 @@ def measure(site: Path, queries: list[Query], passes: int, only: str | None) -> 
     pagefind_files = [f for f in (site / "pagefind").rglob("*") if f.is_file()]  # may be none
     runs: list[EngineRun] = []
     with serve(site) as base_url, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
-        )
+        browser = launch(playwright)
         context = browser.new_context(locale="zh-CN", viewport={"width": 1280, "height": 900})
         for name, make, files, note in (
             ("本站搜索（Material + jieba + 查询分词）", material_search, material_files,

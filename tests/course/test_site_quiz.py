@@ -79,3 +79,37 @@ def test_yaml_error_in_a_bank_stops_the_build(project_copy: Path) -> None:
     assert "quizzes/01-juese-renzhi/02-zhengzhi-juese.yml 第 2 行" in result.output
     assert "YAML 格式错误" in result.output
     assert "Traceback" not in result.output
+
+
+def test_every_page_hands_the_scripts_one_config(built_site: Path) -> None:
+    from peixun.course.settings import CourseSettings
+    from peixun.quiz.contract import CONFIG_ID
+    from peixun.text.hanzi import HAN_RANGES
+
+    pattern = re.compile(
+        rf'<script type="application/json" id="{CONFIG_ID}">(.*?)</script>', re.DOTALL
+    )
+    pages = sorted(built_site.rglob("*.html"))
+    assert pages
+    for page in pages:
+        head = _html(built_site, str(page.relative_to(built_site))).split("</head>", 1)[0]
+        found = pattern.findall(head)
+        assert len(found) == 1, page
+    config = json.loads(found[0])
+    namespace = CourseSettings().storage_namespace("党支部书记履职能力培训")
+    assert config["storage"] == f"peixun:{namespace}:v2:"
+    assert config["han"] == [[ord(a), ord(b)] for a, b in HAN_RANGES]
+
+
+def test_questions_carry_lesson_id_and_where_older_builds_kept_their_answers(
+    built_site: Path,
+) -> None:
+    html = _html(built_site, LESSONS[0])
+    assert (
+        'data-question="diwei-qiaoliang" data-type="single" data-lesson="diwei-zuoyong"'
+        ' data-v1="01-juese-renzhi/01-diwei-zuoyong:diwei-qiaoliang"' in html
+    )
+    assert (
+        'data-lesson="diwei-zuoyong" data-v1="01-juese-renzhi/01-diwei-zuoyong:'
+        'auto-guanjian-zuoyong-1-paixu"' in html
+    )

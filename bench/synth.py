@@ -1,4 +1,4 @@
-"""``python -m peixun synth``: a large synthetic course for benchmarks, made from the real one.
+"""``python -m bench.synth``: a large synthetic course for benchmarks, made from the real one.
 
 Every lesson of the real course is a template. Lesson *i* of the synthetic course copies
 template ``i mod T`` with its front matter, fixed sections, section ids and question bank, so
@@ -26,9 +26,10 @@ from typing import Any
 
 import yaml
 
-from peixun.course.check import DEBRIS
+from peixun.course.glossary import GLOSSARY_FILE, parse_glossary
 from peixun.course.model import Chapter, Course, Lesson, load_course
-from peixun.errors import ContentError, ContentErrors
+from peixun.errors import ContentError, ContentErrors, PeixunError
+from peixun.text.debris import DEBRIS_PATTERNS
 from peixun.text.frontmatter import read_document
 from peixun.text.hanzi import HAN_CHARACTER
 
@@ -43,7 +44,7 @@ PROJECT_FILES = ("mkdocs.yml",)
 PROJECT_DIRS = ("hooks", "sources")
 
 
-class SynthError(Exception):
+class SynthError(PeixunError):
     """A reason the synthetic course cannot be written, worded for the user."""
 
 
@@ -67,7 +68,7 @@ def _alphabet() -> tuple[str, ...]:
     from opencc_purepy import OpenCC
 
     t2s = OpenCC("t2s")
-    debris = set(HAN_CHARACTER.findall(DEBRIS.pattern))
+    debris = {ch for p in DEBRIS_PATTERNS for ch in HAN_CHARACTER.findall(p.pattern)}
     chars = []
     for high in range(0xB0, 0xD8):
         for low in range(0xA1, 0xFF):
@@ -162,6 +163,7 @@ def _lesson_text(template: Lesson, copy: int, seed: int, verbatim: bool) -> str:
     body = _unlink(template.document.body)
     if copy:
         meta["title"] = f"{template.title}（{copy + 1}）"
+        meta["id"] = f"{template.meta.id}-{copy + 1}"  # ids are unique in a course
         if not verbatim:
             body = Varier(seed).body(body)
     return _front_matter(meta) + body
@@ -195,7 +197,7 @@ def _prepare(out: Path) -> None:
             )
         shutil.rmtree(out)
     out.mkdir(parents=True, exist_ok=True)
-    (out / MARKER).write_text("由 python -m peixun synth 生成的合成课程，仅供性能测试。\n")
+    (out / MARKER).write_text("由 python -m bench.synth 生成的合成课程，仅供性能测试。\n")
 
 
 def synthesize(
@@ -249,6 +251,7 @@ def synthesize(
             banks[lesson.slug] = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
 
     i = written_questions = 0
+    written_bodies: list[str] = []
     for c, size in enumerate(sizes, start=1):
         first = templates[i % len(templates)]
         template_chapter = chapter_of[first.src_path]
@@ -261,9 +264,9 @@ def synthesize(
         for k in range(1, size + 1):
             template, copy = templates[i % len(templates)], i // len(templates)
             name = f"{k:02d}-{template.src_path.rsplit('/', 1)[1].split('-', 1)[1]}"
-            (out / "docs" / folder / name).write_text(
-                _lesson_text(template, copy, i, verbatim), encoding="utf-8"
-            )
+            lesson_text = _lesson_text(template, copy, i, verbatim)
+            (out / "docs" / folder / name).write_text(lesson_text, encoding="utf-8")
+            written_bodies.append(lesson_text.split("\n---\n", 1)[-1])
             if template.slug in banks:
                 bank = _bank(banks[template.slug], copy, i, questions, verbatim)
                 written_questions += len(bank["questions"])
@@ -272,7 +275,29 @@ def synthesize(
                     encoding="utf-8",
                 )
             i += 1
+    _keep_used_terms(out / "docs" / GLOSSARY_FILE, written_bodies)
     return SynthSummary(out, len(sizes), lessons, written_questions)
+
+
+def _keep_used_terms(glossary: Path, bodies: list[str]) -> None:
+    """Drop the glossary entries no synthetic lesson uses: the build refuses unused terms, and
+    a course smaller than the real one (or varied copies) may not use them all."""
+    if not glossary.is_file():
+        return
+    text = glossary.read_text(encoding="utf-8")
+    lines = text.split("\n")
+    drop: set[int] = set()
+    for term in parse_glossary(text, f"docs/{GLOSSARY_FILE}"):
+        if any(term.term in body for body in bodies):
+            continue
+        n = term.line - 1  # the term, its definition and the blank line after them
+        while n < len(lines) and lines[n].strip():
+            drop.add(n)
+            n += 1
+        drop.add(n)
+    glossary.write_text(
+        "\n".join(line for n, line in enumerate(lines) if n not in drop), encoding="utf-8"
+    )
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -315,7 +340,13 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-if __name__ == "__main__":  # python -m peixun.synth, without the other commands
-    _parser = argparse.ArgumentParser(prog="python -m peixun.synth")
-    add_arguments(_parser)
-    sys.exit(run(_parser.parse_args()))
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m bench.synth", description="生成用于压力测试的合成课程"
+    )
+    add_arguments(parser)
+    return run(parser.parse_args(argv))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,78 @@
+"""What the pages hand to quiz.js and search-zh.js, declared once.
+
+Two channels, both read by the JS and written only here and in :mod:`peixun.quiz.render`:
+
+* one ``<script type="application/json" id="px-config">`` in every page's ``<head>``, holding
+  the course-wide values (:func:`page_config`): where saved answers live, and which
+  characters are Han (:data:`peixun.text.hanzi.HAN_RANGES`, for the search's query splitting);
+* ``data-*`` attributes on each question and progress row (``*_ATTR`` below), naming the
+  lesson and question a saved answer belongs to, and where an older build filed it.
+
+Saved answers are ``localStorage`` records under ``peixun:<namespace>:v2:<lesson id>:<question
+id>``. Builds before lesson ids wrote ``peixun:v1:<lesson path>:<question id>``, the same for
+every course; quiz.js moves such a record once to its new key when none exists yet.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Final
+
+from markupsafe import Markup
+
+from peixun.text.hanzi import HAN_RANGES
+
+CONFIG_ID: Final = "px-config"
+"""The id of the JSON element; quiz.js and search-zh.js look it up by this id."""
+
+STORAGE_ROOT: Final = "peixun"
+STORAGE_VERSION: Final = "v2"
+"""Raise when the saved record's shape changes (quiz.js checks ``{s, r, t}``; ``f`` is optional)."""
+LEGACY_PREFIX: Final = "peixun:v1:"
+"""Keys written by builds before lesson ids, not namespaced by course."""
+
+
+# The ``data-*`` attributes that say which saved answer a question (``fieldset``) is.
+LESSON_ATTR: Final = "data-lesson"
+"""The lesson's id (front matter ``id:``); on progress rows too."""
+QUESTION_ATTR: Final = "data-question"
+"""The question's id, unique in its lesson (progress rows list theirs in ``data-ids``)."""
+FINGERPRINT_ATTR: Final = "data-fp"
+"""A hash of what the question asks (:func:`peixun.quiz.answers.fingerprint`); a saved answer
+records it as ``f`` and one given to another version of the question is not re-applied (on
+progress rows, ``data-fps``: a JSON list parallel to ``data-ids``)."""
+LEGACY_ATTR: Final = "data-v1"
+"""Where older builds kept the answer: the key after :data:`LEGACY_PREFIX` (on progress
+rows, a JSON list parallel to ``data-ids``)."""
+
+
+def storage_prefix(namespace: str) -> str:
+    """The course's part of ``localStorage``: every saved answer's key starts with this."""
+    return f"{STORAGE_ROOT}:{namespace}:{STORAGE_VERSION}:"
+
+
+def legacy_key(lesson_slug: str, question_id: str) -> str:
+    """Where a build before lesson ids kept this answer, after :data:`LEGACY_PREFIX`."""
+    return f"{lesson_slug}:{question_id}"
+
+
+def page_config(namespace: str) -> dict[str, object]:
+    """The course-wide values the JS needs, as they go into the page."""
+    return {
+        "storage": storage_prefix(namespace),
+        "legacy": LEGACY_PREFIX,
+        "han": [[ord(first), ord(last)] for first, last in HAN_RANGES],
+    }
+
+
+def script_json(data: object) -> str:
+    """JSON that is safe inside ``<script>``: no ``<``, ``>`` or ``&`` can end the element."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def config_html(namespace: str) -> Markup:
+    """The ``<script type="application/json">`` element every page carries."""
+    return Markup('<script type="application/json" id="{id}">{json}</script>').format(
+        id=CONFIG_ID, json=Markup(script_json(page_config(namespace)))
+    )
