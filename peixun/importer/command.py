@@ -55,6 +55,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
+BACKUP_FOLDER = "导入备份"
+"""Beside the report (never inside docs/): files that ``--force`` replaced, by run."""
+_RUN_STARTED = time.strftime("%Y%m%d-%H%M%S")
+
+
+def backup_dir(place: Place) -> Path:
+    """Where this run keeps what ``--force`` replaces."""
+    return place.report_dir / BACKUP_FOLDER / _RUN_STARTED
+
+
 def _import_one(
     path: Path, args: argparse.Namespace, place: Place
 ) -> tuple[FileRecord, list[Article]]:
@@ -68,13 +78,20 @@ def _import_one(
     except Exception as exc:
         record.error = f"导入时出现意外问题（{type(exc).__name__}）：请把这个文件交给维护者"
         return record, []
+    if not document.articles:
+        record.error = (
+            "没有找到可以成为课文的正文（文件太短，或只有标题、网页残留）：请检查文件内容"
+        )
+        return record, []
     record.encoding, record.unit, record.events = source.encoding, source.unit, document.events
     if warning := keep_source(place, path):
         print(f"注意：{warning}", file=sys.stderr)
     for number, article in enumerate(document.articles, start=1):
         name, id_ = place.name_for(path.name, number, lesson_id(article))
         content = render_draft(article, path.name, source.unit, id_)
-        written = write_safely(place.folder / name, content, force=args.force)
+        written = write_safely(
+            place.folder / name, content, force=args.force, backup_dir=backup_dir(place)
+        )
         record.drafts.append(
             DraftRecord(article.title, passage(article, source.unit), written, written.path.name)
         )

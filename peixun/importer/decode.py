@@ -17,6 +17,9 @@ CANDIDATES = ("gb18030", "big5")
 # characters in GB2312 or Traditional forms of them (a GBK file may hold Traditional text); for
 # Big5, its frequent-character level. Big5 bytes read as GB18030 score about 0.6 on the seeds.
 MIN_PLAUSIBLE = 0.9
+# Below this many Han characters the statistical detector is a coin toss (Big5 "學習記錄" reads
+# as four common GB2312 characters too): when both readings are plausible, ask.
+SHORT_TEXT = 60
 ENCODING_NAMES = {
     "utf-8": "UTF-8",
     "utf-8-sig": "UTF-8（带 BOM）",
@@ -89,7 +92,8 @@ def _east_asian(data: bytes) -> Decoded:
         ((encoding, text),) = believable.items()
         return Decoded(text, encoding)
     if len(believable) > 1:
-        best = from_bytes(data, cp_isolation=[*CANDIDATES, "utf_16"]).best()
+        short = min(han_count(text) for text in believable.values()) < SHORT_TEXT
+        best = None if short else from_bytes(data, cp_isolation=[*CANDIDATES, "utf_16"]).best()
         if best is not None and best.encoding in believable:
             return Decoded(believable[best.encoding], best.encoding)
         raise UnreadableInput(

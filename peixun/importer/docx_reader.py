@@ -7,7 +7,7 @@ import zipfile
 from io import BytesIO
 
 from docx import Document
-from docx.opc.exceptions import PackageNotFoundError
+from docx.document import Document as DocxDocument
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
@@ -52,11 +52,14 @@ def read_docx(data: bytes) -> list[str]:
     if not zipfile.is_zipfile(BytesIO(data)):
         raise UnreadableInput("不是有效的 Word 文档（.docx）：请在 Word 中另存为 .docx 后再导入")
     try:
-        document = Document(BytesIO(data))
-    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile):
+        return _body_lines(Document(BytesIO(data)))
+    except Exception:  # python-docx and lxml raise many kinds on a damaged part: all mean one thing
         raise UnreadableInput(
-            "Word 文档已损坏或不是 .docx 格式：请在 Word 中重新另存为 .docx"
+            "Word 文档已损坏（无法读出其中的内容）：请在 Word 或 WPS 中打开，另存为 .docx 后再导入"
         ) from None
+
+
+def _body_lines(document: DocxDocument) -> list[str]:
     lines: list[str] = []
     counters: dict[str, int] = {}
     for block in document.iter_inner_content():

@@ -38,6 +38,21 @@ def to_lines(raw_lines: list[str]) -> list[Line]:
     ]
 
 
+# File signatures of formats that are not text, as a renamed file may still carry them.
+SIGNATURES = (
+    (b"%PDF-", "一个 PDF 文件"),
+    (b"PK\x03\x04", "一个 Word 文档（.docx）或压缩包"),
+    (b"\xd0\xcf\x11\xe0", "一个旧版 Word（.doc）或其他 Office 文件"),
+    (b"\x89PNG", "一张图片"),
+    (b"\xff\xd8\xff", "一张图片"),
+    (b"{\\rtf", "一个 RTF 文档"),
+)
+
+
+def _binary_kind(data: bytes) -> str | None:
+    return next((kind for magic, kind in SIGNATURES if data.startswith(magic)), None)
+
+
 def read_source(path: Path, encoding: str | None = None) -> Source:
     """Read ``path``; raise :class:`UnreadableInput` with a Chinese reason when it cannot be."""
     try:
@@ -59,6 +74,11 @@ def read_source(path: Path, encoding: str | None = None) -> Source:
     if suffix not in TEXT_SUFFIXES:
         raise UnreadableInput(
             f"不支持的文件类型“{suffix or '无扩展名'}”：请导入 .txt、.md 或 .docx"
+        )
+    if kind := _binary_kind(data):
+        raise UnreadableInput(
+            f"这是{kind}，扩展名却是“{suffix}”：不是文本文件。"
+            "请把其中的文字复制到 .txt，或另存为 .docx 后再导入"
         )
     decoded = decode(data, encoding)
     lines = to_lines(decoded.text.split("\n"))

@@ -12,6 +12,9 @@ from collections.abc import Sequence
 from peixun.text.hanzi import HAN_CHARACTER
 
 SHINGLE = 8
+MAX_POSTINGS = 64
+"""An 8-gram found in this many items already is boilerplate, not evidence: indexing it
+further would make a long, repetitive input (a 20 MB text) quadratic in time and memory."""
 
 
 def shingles(text: str) -> set[int]:
@@ -30,6 +33,8 @@ def similar_pairs(items: Sequence[set[int]], threshold: float) -> list[tuple[int
         shared: Counter[int] = Counter()
         for gram in grams:
             others = index[gram]
+            if len(others) >= MAX_POSTINGS:
+                continue
             shared.update(others)
             others.append(number)
         for other, count in shared.items():

@@ -200,6 +200,11 @@ def test_an_edited_draft_survives_reimport(
     assert "新版写在 004_6739b784d1502ec9-01.new.md" in capsys.readouterr().out
     assert run_import([seeds[4]], out, "--force") == 0
     assert "（编辑改过）" not in draft.read_text(encoding="utf-8")
+    # The edited file is kept in the run's backup folder; the waiting .new.md is tidied away.
+    [kept] = (out / "导入备份").glob("*/004_6739b784d1502ec9-01.md")
+    assert kept.read_text(encoding="utf-8") == edited
+    assert not fresh.exists()
+    assert list((out / "导入备份").glob("*/004_6739b784d1502ec9-01.new.md"))
 
 
 def test_output_folder_that_is_a_file_is_refused(
@@ -265,3 +270,51 @@ def test_markdown_input_reads_code_and_headings_as_the_site_does(tmp_path: Path)
     # "##二级标题" is a heading to the site's Markdown: not joined to the text, and the
     # skeleton writes it in the lesson format, with its space and an id
     assert "\n## 二级标题 {#" in draft and "第二段，正文。" in draft
+
+
+@pytest.mark.parametrize(
+    ("data", "said"),
+    [
+        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "PDF"),
+        (b"PK\x03\x04\x14\x00\x06\x00", "Word"),
+    ],
+)
+def test_a_binary_file_renamed_txt_is_refused(
+    tmp_path: Path, data: bytes, said: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "文章.txt"
+    path.write_bytes(data)
+    assert run_import([path], tmp_path / "out") == 1
+    err = capsys.readouterr().err
+    assert "文章.txt" in err and said in err and "不是文本文件" in err
+    assert not list((tmp_path / "out").glob("文章*.md"))
+
+
+def test_a_damaged_docx_is_said_to_be_damaged(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import zipfile
+
+    good = tmp_path / "好.docx"
+    document = docx.Document()
+    document.add_paragraph("党支部书记要带头学习。")
+    document.save(str(good))
+    damaged = tmp_path / "坏.docx"
+    with zipfile.ZipFile(good) as zin, zipfile.ZipFile(damaged, "w") as zout:
+        for item in zin.infolist():
+            body = zin.read(item.filename)
+            if item.filename == "word/document.xml":
+                body = body[: len(body) // 2]  # cut off mid-element, as a broken copy is
+            zout.writestr(item, body)
+    assert run_import([damaged], tmp_path / "out") == 1
+    err = capsys.readouterr().err
+    assert "坏.docx" in err and "已损坏" in err and "维护者" not in err
+
+
+def test_an_input_with_no_lesson_text_is_not_a_silent_success(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "一行.txt"
+    path.write_text("浏览量：1234\n", encoding="utf-8")
+    assert run_import([path], tmp_path / "out") == 1
+    assert "没有找到可以成为课文的正文" in capsys.readouterr().err

@@ -103,3 +103,15 @@ def test_reader_strips_invisible_characters_and_indentation(tmp_path: Path) -> N
     path = tmp_path / "a.txt"
     path.write_text("\u3000\u3000党支部\u200b书记 \n", encoding="utf-8")
     assert [line.text for line in read_source(path).lines] == ["党支部书记", ""]
+
+
+def test_short_text_plausible_in_both_encodings_asks_for_the_encoding() -> None:
+    from peixun.importer.decode import decode
+    from peixun.importer.model import UnreadableInput
+
+    data = "學習記錄\n支部學習\n".encode("big5")  # also four common GB2312 characters as GB18030
+    with pytest.raises(UnreadableInput) as caught:
+        decode(data)
+    assert "--encoding big5" in str(caught.value)
+    assert decode(data, "big5").text.startswith("學習記錄")
+    assert decode("学习记录\n支部学习\n".encode("gbk")).encoding == "gb18030"

@@ -73,3 +73,14 @@ def test_traditional_characters_the_importer_converts_the_check_reports() -> Non
     assert to_simplified(raw) == "随着改革的深入，有利于单位发展。"
     assert any("有繁体字" in m for m in _found(raw))
     assert not any("有繁体字" in m for m in _found(to_simplified(raw)))
+
+
+def test_near_duplicate_search_stays_bounded_on_very_repetitive_input() -> None:
+    from peixun.text.shingles import MAX_POSTINGS, shingles, similar_pairs
+
+    paragraph = "党支部书记要带头学习党章党规，加强组织建设，发挥战斗堡垒作用，做到学以致用。"
+    items = [shingles(paragraph) for _ in range(20 * MAX_POSTINGS)]
+    pairs = similar_pairs(items, 0.6)
+    # Every repeat among the first MAX_POSTINGS is found; later ones add no work.
+    assert len(pairs) == MAX_POSTINGS * (MAX_POSTINGS - 1) // 2
+    assert (0, 1, 1.0) in pairs
