@@ -18,6 +18,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "check": ("peixun.course.command", "检查课文与题库（不必完整构建网站）"),
     "handouts": ("peixun.handouts.command", "为已构建的网站生成各章讲义 PDF"),
     "banks": ("peixun.exchange.command", "题库导出（Excel/Word/GIFT/Moodle XML/QTI）与导入"),
+    "slides": ("peixun.slides.command", "为各章（或某一课）生成党课课件 PowerPoint 幻灯片"),
 }
 
 

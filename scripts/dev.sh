@@ -27,6 +27,7 @@ need_system_packages() {
   [ -x /usr/bin/chromium ] || return 0
   command -v npm >/dev/null || return 0  # the GIFT export is read back by gift-pegjs (npm)
   command -v pdffonts >/dev/null || return 0
+  command -v soffice >/dev/null || return 0
   # grep reads all of fc-list's output: with -q it would stop early and, under pipefail,
   # fc-list's broken pipe would read as a missing font.
   fc-list 2>/dev/null | grep -c "Noto Sans CJK" >/dev/null || return 0
@@ -44,10 +45,10 @@ case "${1:-}" in
       if [ "$(id -u)" = 0 ]; then
         echo "== 安装 chromium、fonts-noto-cjk、poppler-utils（apt-get）"
         apt-get update -qq
-        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk poppler-utils nodejs npm
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk poppler-utils nodejs npm libreoffice-writer-nogui libreoffice-impress-nogui
       else
         echo "需要 Debian 软件包 chromium、fonts-noto-cjk、poppler-utils：" \
-             "sudo apt-get install chromium fonts-noto-cjk poppler-utils nodejs npm" >&2
+             "sudo apt-get install chromium fonts-noto-cjk poppler-utils nodejs npm libreoffice-writer-nogui libreoffice-impress-nogui" >&2
       fi
     fi
     exec .venv/bin/python -m pytest "$@"

@@ -8,6 +8,8 @@ import sys
 import time
 from pathlib import Path
 
+from peixun.handouts.docx import write_docx_files
+from peixun.handouts.editions import parse_stem
 from peixun.handouts.fonts import FamilyLister, installed_families, missing_font_message
 from peixun.handouts.pdf import HandoutPageError, PdfWriter, handout_pages, read_handout
 
@@ -32,6 +34,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--pdf",
         action="store_true",
         help="为每章的学员版和教师版讲义各生成一个 PDF，放在网站的 handouts/ 文件夹里",
+    )
+    parser.add_argument(
+        "--docx",
+        action="store_true",
+        help="为每章的学员版和教师版讲义各生成一个 Word 文件（.docx），放在网站的 handouts/ 文件夹里",
     )
     parser.add_argument(
         "--site",
@@ -62,11 +69,15 @@ def run(args: argparse.Namespace, families: FamilyLister = installed_families) -
             file=sys.stderr,
         )
         return 1
+    if args.docx:
+        code = write_docx_files(Path("."), site, [parse_stem(p.stem) for p in pages], _say)
+        if code or not args.pdf:
+            return code
     if not args.pdf:
         _say(f"{site} 里共有 {len(pages)} 个讲义页面（每章学员版、教师版各一）：")
         for page in pages:
             _say(f"  {page.relative_to(site).as_posix()}")
-        _say("在浏览器里打开后打印即可；加 --pdf 可生成 PDF。")
+        _say("在浏览器里打开后打印即可；加 --pdf 可生成 PDF，加 --docx 可生成 Word 文件。")
         return 0
 
     problem = missing_pdf_libraries() or missing_font_message(families)

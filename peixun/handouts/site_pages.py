@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
+
+from markupsafe import Markup
 
 from peixun.course.model import Chapter, Course
 from peixun.handouts.editions import EDITIONS, handout_path, relative_link
@@ -34,4 +37,43 @@ def print_links(chapter: Chapter) -> str:
     for edition in EDITIONS:
         target = relative_link(chapter.index_path, handout_path(chapter.folder, edition))
         lines.append(f"- [{edition.name}]({target})：{edition.contents}。")
+    lines += ["", str(slides_placeholder(chapter.folder))]
     return "\n".join(lines) + "\n"
+
+
+# The chapter's slides exist only after ``peixun slides --site``: the build leaves an empty,
+# hidden paragraph that the command fills with the link once the file is there, so the site
+# never links a file it does not have.
+SLIDES_LINK = re.compile(
+    r'<p class="px-handout__slides" data-px-slides="(?P<folder>[^"]*)"[^>]*>.*?</p>'
+)
+SLIDES_TEXT = "党课课件（PowerPoint 幻灯片）"
+SLIDES_CONTENTS = "本章各课的要点与讨论题，每张幻灯片的备注里有该节全文，供主讲人使用"
+
+
+def slides_placeholder(folder: str) -> Markup:
+    """The hidden paragraph the chapter page carries until its slides are written."""
+    return Markup('<p class="px-handout__slides" data-px-slides="{}" hidden></p>').format(folder)
+
+
+def slides_paragraph(folder: str, href: str) -> Markup:
+    """The paragraph that links the chapter's ``.pptx`` (``href`` from the chapter page)."""
+    return Markup(
+        '<p class="px-handout__slides" data-px-slides="{folder}">'
+        '<a href="{href}" download>{text}</a>：{contents}。</p>'
+    ).format(folder=folder, href=href, text=SLIDES_TEXT, contents=SLIDES_CONTENTS)
+
+
+def with_slides_link(page_html: str, folder: str, href: str) -> str | None:
+    """The built chapter page with its slides linked; ``None`` if it has no place for the link."""
+    found = False
+
+    def fill(match: re.Match[str]) -> str:
+        nonlocal found
+        if match["folder"] != folder:
+            return match[0]
+        found = True
+        return str(slides_paragraph(folder, href))
+
+    patched = SLIDES_LINK.sub(fill, page_html)
+    return patched if found else None

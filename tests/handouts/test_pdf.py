@@ -152,7 +152,7 @@ def test_font_check_is_injectable(
     pdf_run: PdfRun, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     site = _fresh_site(pdf_run, tmp_path)
-    args = argparse.Namespace(pdf=True, site=site, chapter=None)
+    args = argparse.Namespace(pdf=True, docx=False, site=site, chapter=None)
     assert command.run(args, families=lambda: {"DejaVu Sans", "Noto Sans CJK JP"}) == 1
     assert "没有生成任何 PDF" in capsys.readouterr().err
     assert not list(site.rglob("*.pdf"))
