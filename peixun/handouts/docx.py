@@ -26,13 +26,13 @@ from peixun.course.model import Chapter, load_course
 from peixun.errors import ContentError, ContentErrors, problems_of
 from peixun.handouts import lesson_text
 from peixun.handouts.editions import HANDOUT_FOLDER, Edition, handout_stem, handout_title
-from peixun.handouts.page import DISCUSSION_PARTS, Numbered, _number_chapter_questions, _source_of
+from peixun.handouts.page import DISCUSSION_PARTS, Numbered, number_chapter_questions, source_of
 from peixun.handouts.paper import (
     HOW_TO_ANSWER,
     LETTERS,
     PaperQuestion,
-    _other_spellings,
     answer_with_letters,
+    other_spellings,
 )
 from peixun.quiz import Question, course_questions
 from peixun.quiz.model import BLANK, TYPE_NAMES
@@ -151,7 +151,7 @@ def _question(doc: DocumentType, paper: PaperQuestion) -> None:
 
 def _key(doc: DocumentType, paper: PaperQuestion, where: str) -> None:
     _add(doc, f"{paper.number}．答案：{answer_with_letters(paper)}")
-    spellings = _other_spellings(paper.question)
+    spellings = other_spellings(paper.question)
     if spellings:
         _add(doc, spellings, "List Paragraph")
     _add(doc, f"解析：{paper.question.explanation}", "List Paragraph")
@@ -171,7 +171,7 @@ def _questions(doc: DocumentType, numbered: Numbered, edition: Edition) -> None:
     for i, lesson, papers in numbered:
         _heading(doc, f"第 {i} 课　{lesson.title}", 3)
         for paper in papers:
-            _key(doc, paper, _source_of(paper, lesson, i)[1])
+            _key(doc, paper, source_of(paper, lesson, i)[1])
 
 
 def _discussion_notes(doc: DocumentType, chapter: Chapter) -> None:
@@ -202,7 +202,7 @@ def handout_document(
     for i, lesson in enumerate(chapter.lessons, start=1):
         _heading(doc, f"第 {i} 课　{lesson.title}", 2)
         _body(doc, lesson.markdown, 1)
-    numbered = _number_chapter_questions(chapter, questions)
+    numbered = number_chapter_questions(chapter, questions)
     if numbered:
         _questions(doc, numbered, edition)
     if edition.answers:

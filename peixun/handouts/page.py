@@ -123,7 +123,7 @@ def _placements(chapter: Chapter) -> dict[str, lesson_text.Placement]:
     }
 
 
-def _source_of(paper: PaperQuestion, lesson: Lesson, number: int) -> tuple[str, str]:
+def source_of(paper: PaperQuestion, lesson: Lesson, number: int) -> tuple[str, str]:
     found = lesson_text.section(lesson.markdown, paper.question.source)
     where = f"第 {number} 课 · {found.title}" if found else f"第 {number} 课"
     href = (
@@ -138,7 +138,7 @@ Numbered = list[tuple[int, Lesson, list[PaperQuestion]]]
 """Per lesson with questions: its number in the chapter, the lesson, its printed questions."""
 
 
-def _number_chapter_questions(
+def number_chapter_questions(
     chapter: Chapter, questions: Mapping[str, Sequence[Question]]
 ) -> Numbered:
     """Number the chapter's questions 1, 2, … across its lessons."""
@@ -199,7 +199,7 @@ def _answer_key(numbered: Numbered) -> list[str]:
     blocks = ["## 答案与解析 {#daan .px-handout__part}"]
     for i, lesson, papers in numbered:
         blocks.append(_lesson_heading("###", i, lesson, f"#daan-{lesson_prefix(i)}"))
-        blocks.extend(str(key_html(p, _source_of(p, lesson, i))) for p in papers)
+        blocks.extend(str(key_html(p, source_of(p, lesson, i))) for p in papers)
     return blocks
 
 
@@ -227,7 +227,7 @@ def handout_markdown(
     questions: Mapping[str, Sequence[Question]],
 ) -> str:
     """The whole handout page: lessons, questions and, for teachers, key and discussion notes."""
-    numbered = _number_chapter_questions(chapter, questions)
+    numbered = number_chapter_questions(chapter, questions)
     blocks = [_front_matter(chapter, edition)]
     blocks += _opening(course_name, chapter, edition, bool(numbered))
     blocks += _lessons(chapter)

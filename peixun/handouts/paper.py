@@ -116,7 +116,7 @@ def answer_with_letters(paper: PaperQuestion) -> str:
     return text
 
 
-def _other_spellings(q: Question) -> str:
+def other_spellings(q: Question) -> str:
     """For fill-ins, the further spellings a teacher should accept."""
     notes = []
     blanks = q.blanks or []
@@ -130,7 +130,7 @@ def _other_spellings(q: Question) -> str:
 def key_html(paper: PaperQuestion, source: tuple[str, str]) -> Markup:
     """The teacher's key entry: answer, explanation and the section it comes from."""
     href, where = source
-    spellings = _other_spellings(paper.question)
+    spellings = other_spellings(paper.question)
     return Markup(
         '<div class="px-handout-key">'
         '<p><span class="px-handout-q__no">{no}．</span><strong>答案：</strong>'
