@@ -16,7 +16,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "new": ("peixun.scaffold.new", "新建一门课程：配置、示例章节、题库、说明"),
     "import": ("peixun.importer.command", "把原始文档（.txt/.docx/.md）导入为课文草稿"),
     "check": ("peixun.course.command", "检查课文与题库（不必完整构建网站）"),
-    "handouts": ("peixun.handouts.command", "为已构建的网站生成各章讲义 PDF"),
+    "handouts": ("peixun.handouts.command", "为已构建的网站生成各章讲义 PDF 与 Word 文件"),
     "banks": ("peixun.exchange.command", "题库导出（Excel/Word/GIFT/Moodle XML/QTI）与导入"),
     "slides": ("peixun.slides.command", "为各章（或某一课）生成党课课件 PowerPoint 幻灯片"),
 }
