@@ -45,10 +45,10 @@ case "${1:-}" in
       if [ "$(id -u)" = 0 ]; then
         echo "== 安装 chromium、fonts-noto-cjk、poppler-utils（apt-get）"
         apt-get update -qq
-        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk poppler-utils nodejs npm libreoffice-writer-nogui libreoffice-impress-nogui
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk poppler-utils nodejs libreoffice-writer-nogui libreoffice-impress-nogui
       else
         echo "需要 Debian 软件包 chromium、fonts-noto-cjk、poppler-utils：" \
-             "sudo apt-get install chromium fonts-noto-cjk poppler-utils nodejs npm libreoffice-writer-nogui libreoffice-impress-nogui" >&2
+             "sudo apt-get install chromium fonts-noto-cjk poppler-utils nodejs libreoffice-writer-nogui libreoffice-impress-nogui" >&2
       fi
     fi
     exec .venv/bin/python -m pytest "$@"
