@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -389,3 +390,34 @@ def test_quiz_works_from_a_folder(page: Page, built_site: Path, errors: list[str
     page.reload()
     ready(page)
     expect(question(page, "diwei-zuzhi-jichu")).to_have_attribute("data-state", "correct")
+
+
+def test_after_submit_the_learners_choice_and_the_right_one_are_said_in_words(
+    page: Page, site_url: str
+) -> None:
+    page.goto(site_url + LESSON1)
+    ready(page)
+    q = page.locator('[data-quiz] .px-quiz__q[data-type="single"]:visible').first
+    right = str(json.loads(q.get_attribute("data-key") or "{}")["c"][0])
+    wrong = q.locator(f'input:not([value="{right}"])').first
+    wrong_value = wrong.get_attribute("value")
+
+    def option(value: str | None) -> Any:
+        return q.locator("label.px-quiz__option", has=page.locator(f'input[value="{value}"]'))
+
+    wrong.check()
+    q.get_by_role("button", name="提交").click()
+    expect(q).to_have_attribute("data-state", "incorrect")
+    expect(option(wrong_value)).to_contain_text("你的答案")
+    expect(option(right)).to_contain_text("正确答案")
+    expect(q.locator(".px-quiz__feedback")).to_contain_text("你的答案：")
+    # Locked, but still reachable for reading, and a click changes nothing.
+    assert wrong.evaluate("el => !el.disabled")  # a disabled input is skipped by Tab
+    wrong.focus()
+    expect(wrong).to_be_focused()
+    expect(wrong).to_have_attribute("aria-disabled", "true")
+    option(right).locator("input").click(force=True)  # as a learner clicking it would
+    expect(wrong).to_be_checked()
+    # 重做 clears the marks.
+    q.get_by_role("button", name="重做").click()
+    expect(q.locator(".px-quiz__tag")).to_have_count(0)

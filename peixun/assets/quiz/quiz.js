@@ -159,10 +159,48 @@
     }
   }
 
+  /* 提交后锁定：排序按钮停用；选项和填空只读，但仍能用 Tab 走到、被读屏软件读出 */
   function lock(q, locked) {
-    $$(q, "input, [data-move]").forEach((el) => { el.disabled = locked; });
+    $$(q, "[data-move]").forEach((el) => { el.disabled = locked; });
+    $$(q, "input").forEach((el) => {
+      el.readOnly = locked;
+      if (locked) el.setAttribute("aria-disabled", "true"); else el.removeAttribute("aria-disabled");
+    });
     button(q, "submit").hidden = locked;
     button(q, "retry").hidden = !locked;
+  }
+
+  const CHOICE = ["single", "multiple", "truefalse"];
+  const optionText = (label) => label.querySelector("span").textContent;
+
+  /* 所选与正确的选项用文字标出，不只靠颜色 */
+  function markOptions(q, r) {
+    $$(q, ".px-quiz__tag").forEach((t) => t.remove());
+    if (!r || !CHOICE.includes(q.dataset.type)) return;
+    const right = answerKey(q).c.map(String);
+    $$(q, "label.px-quiz__option").forEach((label) => {
+      const value = label.querySelector("input").value;
+      [[r.includes(value), "你的答案", "yours"], [right.includes(value), "正确答案", "right"]]
+        .filter(([on]) => on).forEach(([, text, kind]) => {
+          const tag = document.createElement("span");
+          tag.className = `px-quiz__tag px-quiz__tag--${kind}`;
+          tag.textContent = text;
+          label.append(tag);
+        });
+    });
+  }
+
+  /* 反馈里复述学员的答案 */
+  function yours(q, r) {
+    const type = q.dataset.type;
+    if (type === "fill") return r.join("；");
+    if (type === "order") {
+      const text = new Map($$(q, "li[data-item]").map((li) => [li.dataset.item,
+        li.querySelector(".px-quiz__item").textContent]));
+      return r.map((i) => text.get(i)).join(" → ");
+    }
+    return $$(q, "label.px-quiz__option").filter((l) => r.includes(l.querySelector("input").value))
+      .map(optionText).join("；");
   }
 
   /* 显示结果：对错、所选选项的反馈、答案与解析（含“回看原文”） */
@@ -171,6 +209,8 @@
     const box = q.querySelector("[role=status]");
     box.textContent = "";
     box.append(para(ok ? "回答正确。" : "回答错误。", "px-quiz__verdict"));
+    box.append(para(`你的答案：${yours(q, r)}`, "px-quiz__yours"));
+    markOptions(q, r);
     const notes = answerKey(q).f || {};
     r.forEach((v) => { if (notes[v]) box.append(para(notes[v], "px-quiz__note")); });
     box.append(q.querySelector(".px-quiz__solution").cloneNode(true));
@@ -180,6 +220,7 @@
   function reset(q) {
     delete q.dataset.state;
     q.querySelector("[role=status]").textContent = "";
+    markOptions(q, null);
     $$(q, "input").forEach((i) => { i.checked = false; i.value = i.type === "text" ? "" : i.value; });
     lock(q, false);
     shuffleControls(q);
@@ -269,6 +310,11 @@
         console.error("这道题的保存记录无法恢复，已从头开始", q.id, e);
       }
     });
+    // A locked choice stays focusable for reading; a click must not change it.
+    quiz.addEventListener("click", (event) => {
+      const input = event.target.closest("input[aria-disabled=true]");
+      if (input && input.type !== "text") event.preventDefault();
+    }, true);
     quiz.addEventListener("click", (event) => {
       const b = event.target.closest("button");
       if (!b || !quiz.contains(b)) return;
