@@ -246,34 +246,47 @@ def test_order_by_keyboard(page: Page, site_url: str, errors: list[str]) -> None
     page.goto(site_url + LESSON2)
     ready(page)
     q = question(page, "chengwei-order")
-    buttons = q.locator("[data-move]")
-    n = q.locator("li").count()
-    labels = [buttons.nth(i).get_attribute("aria-label") for i in range(2 * n)]
-    assert all(re.match(r"^(上移|下移)：\S+$", x or "") for x in labels)
-    buttons.first.focus()  # as if tabbed into the list
-
-    def focused() -> int:
-        index: int = q.evaluate(
-            "q => [...q.querySelectorAll('[data-move]')].indexOf(document.activeElement)"
-        )
-        return index
-
-    def go_to(index: int) -> None:
-        while focused() != index:
-            page.keyboard.press("Tab" if focused() < index else "Shift+Tab")
-
+    items = q.locator("li")
+    n = items.count()
+    labels = q.locator("[data-move]").evaluate_all(
+        "bs => bs.map(b => b.getAttribute('aria-label'))"
+    )
+    assert all(re.match(r"^把“.+”(上移|下移)一位$", x or "") for x in labels), labels
+    # The ends are disabled, not silent.
+    expect(items.first.locator('[data-move="up"]')).to_be_disabled()
+    expect(items.last.locator('[data-move="down"]')).to_be_disabled()
+    live = q.locator("[aria-live=polite]")
     for target in range(n):
-        items = [q.locator("li").nth(i).get_attribute("data-item") for i in range(n)]
-        current = items.index(str(target))
-        if current > target:
-            go_to(2 * current)  # that item's 上移
-            for _ in range(current - target):
-                page.keyboard.press("Enter")
-    go_to(2 * n - 1)
-    page.keyboard.press("Tab")
+        order = [items.nth(i).get_attribute("data-item") for i in range(n)]
+        current = order.index(str(target))
+        if current == target:
+            continue
+        item = q.locator(f'li[data-item="{target}"]')
+        item.focus()  # a focused item moves with the arrow keys
+        name = item.locator(".px-quiz__item").inner_text()
+        for step in range(current - target):
+            page.keyboard.press("ArrowUp")
+            expect(live).to_have_text(f"{name} 移到第 {current - step} 位，共 {n} 项")
+        expect(item).to_be_focused()
+    for _ in range(4 * n):  # on through the list to the submit button
+        if q.get_by_role("button", name="提交").evaluate("b => b === document.activeElement"):
+            break
+        page.keyboard.press("Tab")
     expect(q.get_by_role("button", name="提交")).to_be_focused()
     page.keyboard.press("Enter")
     expect(q).to_have_attribute("data-state", "correct")
+
+
+def test_move_buttons_keep_focus_and_announce(page: Page, site_url: str) -> None:
+    page.goto(site_url + LESSON2)
+    ready(page)
+    q = question(page, "chengwei-order")
+    moved = q.locator("li").nth(1).get_attribute("data-item") or ""
+    q.locator(f'li[data-item="{moved}"] [data-move="up"]').focus()
+    page.keyboard.press("Enter")  # now first: its 上移 is disabled, focus goes to 下移
+    expect(q.locator("li").first).to_have_attribute("data-item", moved)
+    expect(q.locator("li").first.locator('[data-move="down"]')).to_be_focused()
+    expect(q.locator("[aria-live=polite]")).to_contain_text("移到第 1 位")
 
 
 def test_screen_reader_structure(lesson: Page) -> None:

@@ -112,6 +112,7 @@
       const items = r.map((n) => byItem.get(n) || null);
       if (items.length !== list.children.length || items.includes(null)) return false;
       items.forEach((li) => list.append(li));
+      if (q.querySelector("[data-move]")) refreshMoves(q);
     } else {
       const inputs = $$(q, "input");
       if (!r.every((v) => inputs.some((i) => i.value === v))) return false;
@@ -120,30 +121,59 @@
     return true;
   }
 
-  /* 排序题：每项两个按钮，键盘可用 */
+  /* 排序题：按钮或方向键移动，实时区域报出新位置；到头的按钮停用 */
+  const itemName = (li) => li.querySelector(".px-quiz__item").textContent;
+
   function addMoveButtons(q) {
+    const live = document.createElement("p");
+    live.className = "px-sr-only";
+    live.setAttribute("aria-live", "polite");
+    live.dataset.live = "";
+    q.querySelector("ol").after(live);
     $$(q, "li[data-item]").forEach((li) => {
-      const name = li.textContent;
+      li.tabIndex = 0;
       const box = document.createElement("span");
       box.className = "px-quiz__move";
-      [["up", "上移", "▲"], ["down", "下移", "▼"]].forEach(([dir, label, icon]) => {
+      [["up", "上移一位", "▲"], ["down", "下移一位", "▼"]].forEach(([dir, label, icon]) => {
         const b = document.createElement("button");
         b.type = "button";
         b.dataset.move = dir;
         b.textContent = icon;
-        b.setAttribute("aria-label", `${label}：${name}`);
+        b.setAttribute("aria-label", `把“${itemName(li)}”${label}`);
         box.append(b);
       });
       li.append(box);
     });
+    refreshMoves(q);
+  }
+
+  function refreshMoves(q) {
+    const items = $$(q, "li[data-item]");
+    const locked = q.dataset.state !== undefined;
+    items.forEach((li, i) => {
+      li.querySelector('[data-move="up"]').disabled = locked || i === 0;
+      li.querySelector('[data-move="down"]').disabled = locked || i === items.length - 1;
+    });
+  }
+
+  function moveItem(li, dir) {
+    const other = dir === "up" ? li.previousElementSibling : li.nextElementSibling;
+    if (!other) return false;
+    if (dir === "up") other.before(li); else other.after(li);
+    const q = li.closest(".px-quiz__q");
+    refreshMoves(q);
+    const items = $$(q, "li[data-item]");
+    q.querySelector("[data-live]").textContent =
+      `${itemName(li)} 移到第 ${items.indexOf(li) + 1} 位，共 ${items.length} 项`;
+    return true;
   }
 
   function move(b) {
     const li = b.closest("li");
-    const other = b.dataset.move === "up" ? li.previousElementSibling : li.nextElementSibling;
-    if (!other) return;
-    if (b.dataset.move === "up") other.before(li); else other.after(li);
-    b.focus();
+    moveItem(li, b.dataset.move);
+    // 到头时焦点移到另一个按钮
+    const other = li.querySelector(`[data-move="${b.dataset.move === "up" ? "down" : "up"}"]`);
+    (b.disabled ? other : b).focus();
   }
 
   function shuffleControls(q) {
@@ -156,12 +186,14 @@
       const items = Array.from(list.children);
       do shuffle(items); while (items.every((li, i) => li.dataset.item === String(i)));
       items.forEach((li) => list.append(li));
+      if (q.querySelector("[data-move]")) refreshMoves(q);
     }
   }
 
   /* 提交后锁定：排序按钮停用；选项和填空只读，但仍能用 Tab 走到、被读屏软件读出 */
   function lock(q, locked) {
     $$(q, "[data-move]").forEach((el) => { el.disabled = locked; });
+    if (!locked && q.dataset.type === "order") refreshMoves(q);
     $$(q, "input").forEach((el) => {
       el.readOnly = locked;
       if (locked) el.setAttribute("aria-disabled", "true"); else el.removeAttribute("aria-disabled");
@@ -310,7 +342,7 @@
         console.error("这道题的保存记录无法恢复，已从头开始", q.id, e);
       }
     });
-    // A locked choice stays focusable for reading; a click must not change it.
+    // 锁定的选项仍可聚焦阅读，点击不改答案
     quiz.addEventListener("click", (event) => {
       const input = event.target.closest("input[aria-disabled=true]");
       if (input && input.type !== "text") event.preventDefault();
@@ -332,6 +364,12 @@
       if (event.key === "Enter" && event.target.matches("input[type=text]")) {
         event.preventDefault();
         submit(quiz, event.target.closest(".px-quiz__q"));
+      }
+      const li = event.target.closest("li[data-item]");
+      const dir = { ArrowUp: "up", ArrowDown: "down" }[event.key];
+      if (li && dir && li.closest(".px-quiz__q").dataset.state === undefined) {
+        event.preventDefault();
+        if (moveItem(li, dir)) (event.target === li ? li : li.querySelector(`[data-move="${dir}"]`)).focus();
       }
     });
     $$(quiz, ".px-quiz__nojs").forEach((p) => { p.hidden = true; });
