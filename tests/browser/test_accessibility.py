@@ -40,8 +40,16 @@ def axe_script() -> Path:
     if not script.is_file():
         folder.mkdir(parents=True, exist_ok=True)
         subprocess.run(
-            ["npm", "install", "--silent", "--no-audit", "--no-fund", "--prefix", str(folder)]
-            + [AXE_CORE],
+            [
+                "npm",
+                "install",
+                "--silent",
+                "--no-audit",
+                "--no-fund",
+                "--prefix",
+                str(folder),
+                AXE_CORE,
+            ],
             check=True,
             timeout=300,
         )
