@@ -7,9 +7,6 @@ The moderate and minor findings that remain are listed in README (无障碍).
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -18,6 +15,7 @@ import pytest
 from playwright.sync_api import Page
 
 from tests.browser.quizhelp import LESSON1, answer, question, ready
+from tests.npm import npm_package
 
 AXE_CORE = "axe-core@4.14.1"
 SCHEMES = {"light": "default", "dark": "slate"}
@@ -32,28 +30,8 @@ pytestmark = pytest.mark.usefixtures("no_script_errors")
 
 @pytest.fixture(scope="session")
 def axe_script() -> Path:
-    """axe.min.js from the npm cache folder; node and npm missing is a failure, never a skip."""
-    if shutil.which("npm") is None:
-        pytest.fail("无障碍测试需要 npm（Debian：apt-get install nodejs npm）")
-    folder = Path(tempfile.gettempdir()) / "peixun-tests" / AXE_CORE.replace("@", "-")
-    script = folder / "node_modules" / "axe-core" / "axe.min.js"
-    if not script.is_file():
-        folder.mkdir(parents=True, exist_ok=True)
-        subprocess.run(
-            [
-                "npm",
-                "install",
-                "--silent",
-                "--no-audit",
-                "--no-fund",
-                "--prefix",
-                str(folder),
-                AXE_CORE,
-            ],
-            check=True,
-            timeout=300,
-        )
-    return script
+    """axe.min.js from the npm cache folder."""
+    return npm_package(AXE_CORE, "无障碍测试") / "node_modules" / "axe-core" / "axe.min.js"
 
 
 def visit(page: Page, url: str) -> None:

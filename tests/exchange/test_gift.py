@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +12,7 @@ import pytest
 from peixun.exchange.gather import Item
 from peixun.exchange.gift import escape, to_gift
 from peixun.quiz.model import Question
+from tests.npm import npm_package
 
 GIFT_PEGJS = "gift-pegjs@1.0.2"
 _PARSE = "const p=require('gift-pegjs');process.stdout.write(JSON.stringify(p.parse(require('fs').readFileSync(0,'utf8'))))"
@@ -22,26 +21,7 @@ _PARSE = "const p=require('gift-pegjs');process.stdout.write(JSON.stringify(p.pa
 @pytest.fixture(scope="session")
 def gift_parser() -> Path:
     """gift-pegjs installed once per machine in a cache folder (not in the project's venv)."""
-    if shutil.which("node") is None or shutil.which("npm") is None:
-        pytest.fail("GIFT 测试需要 node 和 npm（Debian：apt-get install nodejs npm）")
-    folder = Path(tempfile.gettempdir()) / "peixun-tests" / GIFT_PEGJS.replace("@", "-")
-    if not (folder / "node_modules" / "gift-pegjs").is_dir():
-        folder.mkdir(parents=True, exist_ok=True)
-        subprocess.run(
-            [
-                "npm",
-                "install",
-                "--silent",
-                "--no-audit",
-                "--no-fund",
-                "--prefix",
-                str(folder),
-                GIFT_PEGJS,
-            ],
-            check=True,
-            timeout=300,
-        )
-    return folder
+    return npm_package(GIFT_PEGJS, "GIFT 测试")
 
 
 def parse(parser: Path, text: str) -> list[dict[str, Any]]:
