@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from bench.common import build_env
 from peixun.course.model import load_course
+from tests.sitebuild import run_peixun
 
 
 @dataclass
@@ -28,15 +26,7 @@ def time_handouts(project: Path, site: Path) -> Handouts:
     """Run ``python -m peixun handouts --pdf --site SITE`` in ``project`` and time it."""
     chapters = len(load_course(project / "docs", project / "sources").chapters)
     start = time.perf_counter()
-    proc = subprocess.run(
-        [sys.executable, "-m", "peixun", "handouts", "--pdf", "--site", str(site)],
-        cwd=project,
-        env=build_env(),
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        check=False,
-    )
+    proc = run_peixun("handouts", "--pdf", "--site", str(site), cwd=project)
     seconds = time.perf_counter() - start
     if proc.returncode != 0:
         tail = (proc.stdout + proc.stderr).strip().splitlines()[-3:]

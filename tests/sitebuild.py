@@ -54,28 +54,18 @@ def build(
         cmd.append("--strict")
     if quiet:
         cmd.append("-q")
-    proc = subprocess.run(
-        cmd,
-        cwd=project,
-        env=build_env(),
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        check=False,
-    )
+    proc = _run(cmd, project)
     return BuildResult(proc.returncode, proc.stdout + proc.stderr, site)
 
 
 def run_peixun(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     """``python -m peixun ARGS`` as an editor runs it, output captured."""
+    return _run([sys.executable, "-m", "peixun", *args], cwd)
+
+
+def _run(cmd: list[str], cwd: Path | None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "peixun", *args],
-        cwd=cwd,
-        env=build_env(),
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        check=False,
+        cmd, cwd=cwd, env=build_env(), capture_output=True, text=True, encoding="utf-8", check=False
     )
 
 

@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable
 
 from peixun.errors import ContentError
+from peixun.text.markdown import CODE_SPAN
 
 ALLOWED_TAGS = frozenset(
     {
@@ -32,7 +33,6 @@ ALLOWED_TAGS = frozenset(
 """Inline marks for text, and ``div`` for ``md_in_html`` blocks; nothing that loads or runs."""
 ALLOWED_ATTRIBUTES = frozenset({"class", "title", "id", "lang", "markdown", "data-search-exclude"})
 
-CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+\1")
 COMMENT = re.compile(r"<!--.*?-->")
 TAG = re.compile(r"<\s*/?\s*([A-Za-z][A-Za-z0-9:-]*)((?:\s+[^<>]*)?)/?\s*>")
 ATTRIBUTE = re.compile(r"([^\s=/\"'<>]+)(?:\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+))?")

@@ -12,16 +12,20 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from urllib.parse import unquote
 
+from pymdownx.slugs import slugify
+
 from peixun.course.html_check import check_raw_html
 from peixun.course.model import Course
 from peixun.errors import ContentError
 from peixun.text.frontmatter import read_document
-from peixun.text.markdown import Markdown, parse_markdown
+from peixun.text.markdown import CODE_SPAN, Markdown, parse_markdown
 
 # [text](target "title") — not images; the target may be written <in angle brackets>.
 LINK = re.compile(r"(?<!!)\[[^\]]*\]\(\s*(?P<target><[^>]*>|[^)\s]+)(?:\s+\"[^\"]*\")?\s*\)")
-CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+\1")
 EXTERNAL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")  # http:, mailto:, …
+
+TOC_SLUG = slugify(case="lower")
+"""The toc slugify of mkdocs.yml (and of every course ``peixun new`` writes)."""
 
 AnchorsOf = Callable[[str], "set[str] | None"]
 """docs-relative page path -> the anchors it has, or None when not known (generated pages)."""
@@ -72,16 +76,9 @@ def _problem(target: str, src_path: str, pages: set[str], anchors_of: AnchorsOf)
     return f"链接“{target}”中的锚点“#{anchor}”在 docs/{resolved} 中不存在。可用的 id：{shown}。"
 
 
-def _slug(title: str) -> str:
-    # The toc slugify of mkdocs.yml (and of every course `peixun new` writes).
-    from pymdownx.slugs import slugify
-
-    return str(slugify(case="lower")(title, "-"))
-
-
 def anchors(markdown: Markdown) -> set[str]:
     """The anchors a page's headings get: explicit ids, else the toc's slug of the title."""
-    return {h.id if h.id is not None else _slug(h.title) for h in markdown.headings}
+    return {h.id if h.id is not None else str(TOC_SLUG(h.title, "-")) for h in markdown.headings}
 
 
 def check_course_links(

@@ -8,9 +8,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from peixun.course.model import Course
+from peixun.course.model import Course, Lesson
 from peixun.errors import ContentError
 from peixun.importer.output import ALONGSIDE_NAME
+
+
+def drafts(course: Course) -> list[Lesson]:
+    """The lessons marked ``draft: true``."""
+    return [lesson for lesson in course.lessons() if lesson.meta.draft]
 
 
 def unpublished(course: Course, docs_dir: Path, shown_prefix: str = "docs") -> list[ContentError]:
@@ -32,7 +37,6 @@ def unpublished(course: Course, docs_dir: Path, shown_prefix: str = "docs") -> l
             "这是草稿（draft: true），不能发布：编写完成后删去 front matter 里的 draft: true "
             "一行（预览草稿用 mkdocs serve）。",
         )
-        for lesson in course.lessons()
-        if lesson.meta.draft
+        for lesson in drafts(course)
     ]
     return problems

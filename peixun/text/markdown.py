@@ -22,6 +22,8 @@ ATTR_LIST: re.Pattern[str] = AttrListTreeprocessor.HEADER_RE
 FENCE_START = re.compile(r"^[ \t]*(?P<fence>`{3,}|~{3,})")
 # What is not prose on a line: inline code, link targets, attribute lists, HTML tags, the
 # title of an admonition; each stands in as one neutral mark. Emphasis marks just go.
+CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+\1")
+"""An inline code span, fenced by a run of backticks and closed by the same run."""
 NOT_PROSE = re.compile(r"`[^`]*`|\]\([^)]*\)|\{[:#][^}]*\}|<[^>]+>|^\s*[!?]{3}.*$")
 NEUTRAL = "〇"
 EMPHASIS = re.compile(r"\*+")

@@ -14,6 +14,7 @@ from peixun.course import pages as course_pages
 from peixun.course.check import check_course
 from peixun.course.glossary import GLOSSARY_FILE, add_tooltips
 from peixun.course.links import check_course_links
+from peixun.course.publish import drafts
 from peixun.errors import ContentErrors
 from peixun.generated import generated_paths
 from peixun.handouts.site_pages import print_links
@@ -27,7 +28,7 @@ from peixun.site.bridge import (
     title_chapter_sections,
     url_for,
 )
-from peixun.site.hooks.drafts import draft_files, serving
+from peixun.site.hooks.drafts import serving
 
 log = get_plugin_logger(__name__)
 
@@ -43,7 +44,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     docs_name = config.docs_dir.rstrip("/").rsplit("/", 1)[-1]
     # Under serve a draft is work in progress: its problems are shown, not fatal, so the
     # editor still sees the page. A build refuses drafts anyway (hooks.drafts).
-    in_drafts = set(draft_files(course, docs_name)) if serving() else set()
+    in_drafts = {lesson.document.file for lesson in drafts(course)} if serving() else set()
     problems = []
     found = check_course(course, glossary_of(config), f"{docs_name}/{GLOSSARY_FILE}")
     generated = generated_paths(course, questions_of(config), settings_of(config))

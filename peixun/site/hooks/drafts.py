@@ -15,7 +15,6 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from peixun.course.model import Course
 from peixun.course.publish import unpublished
 from peixun.errors import ContentErrors
 from peixun.site.bridge import build_errors, course_of
@@ -37,11 +36,6 @@ def on_startup(command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> 
 def serving() -> bool:
     """True only under ``mkdocs serve``; anything else (or an unknown command) publishes."""
     return _command == ["serve"]
-
-
-def draft_files(course: Course, shown_prefix: str) -> list[str]:
-    """The draft lessons, as paths an editor recognises."""
-    return [f"{shown_prefix}/{x.src_path}" for x in course.lessons() if x.meta.draft]
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
