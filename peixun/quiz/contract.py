@@ -11,6 +11,15 @@ Two channels, both read by the JS and written only here and in :mod:`peixun.quiz
 Saved answers are ``localStorage`` records under ``peixun:<namespace>:v2:<lesson id>:<question
 id>``. Builds before lesson ids wrote ``peixun:v1:<lesson path>:<question id>``, the same for
 every course; quiz.js moves such a record once to its new key when none exists yet.
+
+Other records of the same course share the prefix, under keys that start with ``_`` and a
+kind (``_exam:…``, ``_review:…``, ``_visit:…``; never a lesson id, which cannot start with
+``_``). Every record is a JSON object with ``t``, the time of its last change in ms since the
+epoch: moving progress between devices keeps, per key, the record with the newer ``t``.
+quiz.js exposes ``window.peixun.store`` (``get``, ``load``, ``set``, ``remove``, ``keys``) and
+``window.peixun.settings()`` so that no other script reads storage its own way, and fires
+``peixun:answered`` on ``document`` (``detail``: ``lesson``, ``question``, ``correct``, ``quiz``)
+after each submitted answer.
 """
 
 from __future__ import annotations

@@ -20,6 +20,19 @@
           v.r.every((x) => typeof x === "string") ? v : null;
       } catch (e) { return null; } // 损坏的记录当作没有
     },
+    /* 别的记录（键以 "_" 开头，见 contract.py）：解析后的 JSON；坏的或没有时为 null */
+    load(key) {
+      let raw;
+      try { raw = localStorage.getItem(key); } catch (e) { raw = memory[key]; }
+      try { return raw == null ? null : JSON.parse(raw); } catch (e) { return null; }
+    },
+    /* 本课程保存的全部键（不含前缀） */
+    keys() {
+      const prefix = settings().storage;
+      let all = Object.keys(memory);
+      try { all = all.concat(Object.keys(localStorage)); } catch (e) { /* 无法访问本机存储 */ }
+      return Array.from(new Set(all)).filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length));
+    },
     set(key, value) {
       const raw = JSON.stringify(value);
       try { localStorage.setItem(key, raw); } catch (e) { memory[key] = raw; }
@@ -269,6 +282,9 @@
     const ok = isCorrect(q, r);
     store.set(keyOf(q), { s: ok ? "correct" : "incorrect", r, t: Date.now(), f: q.dataset.fp });
     show(q, r, ok);
+    document.dispatchEvent(new CustomEvent("peixun:answered", {
+      detail: { lesson: q.dataset.lesson, question: q.dataset.question, correct: ok, quiz: quiz.dataset.quiz },
+    }));
     button(q, "retry").focus();
     score(quiz);
   }
@@ -446,6 +462,9 @@
       }
     });
   }
+
+  // 给同一页面上的其他脚本（考试、学习记录、SCORM）：同一份存储与配置，规则只写在这里
+  window.peixun = Object.assign(window.peixun || {}, { store, settings });
 
   // document$ announces every page under instant navigation; opened from a folder (file://)
   // it may never fire, so also run once the page is parsed. data-ready makes both safe.
