@@ -13,7 +13,7 @@ SITE_FOLDER = "assets/peixun"
 """Where the files are placed in the built site (relative to its root)."""
 
 STYLESHEETS = ("stylesheets/site.css", "quiz/quiz.css", "stylesheets/print.css")
-SCRIPTS = ("quiz/quiz.js", "search/search-zh.js")
+SCRIPTS = ("quiz/quiz.js", "search/search-zh.js", "scorm/scorm.js")  # scorm after quiz: uses its store
 POLYFILLS = ("vendor/iframe-worker-shim.js",)  # npm iframe-worker 1.0.4, MIT (licence beside it)
 PRINT_CSS = "stylesheets/print.css"
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from mkdocs.plugins import CombinedEvent
 
-from peixun.site.hooks import assets, course, drafts, handouts, quiz, search
+from peixun.site.hooks import assets, course, drafts, handouts, quiz, scorm, search
 
 __all__ = [
     "on_config",
@@ -30,11 +30,13 @@ on_startup = drafts.on_startup
 on_config = assets.on_config
 # search reads the pages present before the handouts are added, as it always has.
 # drafts refuse to be published before anything is generated from them.
+# scorm writes the question table of the SCORM run-time once the questions are read (after quiz).
 on_files = CombinedEvent(
     assets.on_files,
     course.on_files,
     drafts.on_files,
     quiz.on_files,
+    scorm.on_files,
     search.on_files,
     handouts.on_files,
 )
