@@ -101,4 +101,5 @@ def write_zip(site: Path, package: Package, version: str, out: Path) -> None:
                 archive.write(site / path, path)
         os.replace(part, out)
     finally:
-        part.unlink(missing_ok=True)
+        if part.is_file():
+            part.unlink()
