@@ -19,7 +19,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "handouts": ("peixun.handouts.command", "为已构建的网站生成各章讲义 PDF 与 Word 文件"),
     "banks": ("peixun.exchange.command", "题库导出（Excel/Word/GIFT/Moodle XML/QTI）与导入"),
     "slides": ("peixun.slides.command", "为各章（或某一课）生成党课课件 PowerPoint 幻灯片"),
-    "export": ("peixun.scorm.command", "把已构建的网站导出为 SCORM 1.2/2004 课件包，上传到学习平台"),
+    "export": ("peixun.scorm.command", "导出 SCORM 1.2/2004 课件包，上传到学习平台"),
 }
 
 

@@ -13,7 +13,8 @@ SITE_FOLDER = "assets/peixun"
 """Where the files are placed in the built site (relative to its root)."""
 
 STYLESHEETS = ("stylesheets/site.css", "quiz/quiz.css", "stylesheets/print.css")
-SCRIPTS = ("quiz/quiz.js", "search/search-zh.js", "scorm/scorm.js")  # scorm after quiz: uses its store
+# scorm.js after quiz.js: it uses quiz.js's store (window.peixun.store)
+SCRIPTS = ("quiz/quiz.js", "search/search-zh.js", "scorm/scorm.js")
 POLYFILLS = ("vendor/iframe-worker-shim.js",)  # npm iframe-worker 1.0.4, MIT (licence beside it)
 PRINT_CSS = "stylesheets/print.css"
 

@@ -36,9 +36,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="文件夹",
         help="已构建的网站（默认 site/）",
     )
-    scorm.add_argument(
-        "--out", type=Path, required=True, metavar="文件.zip", help="写出的课件包"
-    )
+    scorm.add_argument("--out", type=Path, required=True, metavar="文件.zip", help="写出的课件包")
 
 
 def _fail(message: str) -> int:
@@ -57,16 +55,22 @@ def run(args: argparse.Namespace) -> int:
     if not out.parent.is_dir():
         return _fail(f"输出文件夹“{out.parent}”不存在。请先建好它，或换一个 --out 路径。")
     if out.resolve().is_relative_to(site.resolve()):
-        return _fail(f"课件包不能写在网站文件夹 {site} 里（下次导出会把它也打进包里）。请换一个 --out 路径。")
+        return _fail(
+            f"课件包不能写在网站文件夹 {site} 里（下次导出会把它也打进包里）。请换一个 --out 路径。"
+        )
     if not (root / "mkdocs.yml").is_file():
-        return _fail("当前文件夹里没有 mkdocs.yml：请在课程文件夹（mkdocs.yml 所在的那一层）里运行本命令。")
+        return _fail(
+            "当前文件夹里没有 mkdocs.yml：请在课程文件夹（mkdocs.yml 所在的那一层）里运行本命令。"
+        )
     try:
         course = load_course(root / "docs", root / "sources")
         settings = read_settings(root / "mkdocs.yml")
     except (ContentError, ContentErrors) as exc:
         for problem in problems_of(exc):
             print(problem, file=sys.stderr)
-        return _fail("课文或课程设置有问题，没有导出。请按提示修改（可先运行 python -m peixun check）。")
+        return _fail(
+            "课文或课程设置有问题，没有导出。请按提示修改（可先运行 python -m peixun check）。"
+        )
     title = course_name(root)
     try:
         package = describe(site, course, settings, title, settings.storage_namespace(title))

@@ -88,7 +88,9 @@ def manifest_xml(package: Package, version: str) -> bytes:
     for prefix, uri in (("", d.cp), ("adlcp", d.adlcp), ("xsi", XSI), ("imsss", IMSSS)):
         ET.register_namespace(prefix, uri)
 
-    def el(parent: ET.Element | None, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
+    def el(
+        parent: ET.Element | None, tag: str, text: str | None = None, **attrs: str
+    ) -> ET.Element:
         name = tag if tag.startswith("{") else f"{{{d.cp}}}{tag}"
         node = ET.Element(name, attrs) if parent is None else ET.SubElement(parent, name, attrs)
         if text is not None:
@@ -108,7 +110,9 @@ def manifest_xml(package: Package, version: str) -> bytes:
         chapter_item = el(organization, "item", identifier=f"ch-{chapter.key}")
         el(chapter_item, "title", chapter.title)
         for lesson in chapter.lessons:
-            item = el(chapter_item, "item", identifier=f"l-{lesson.key}", identifierref=f"r-{lesson.key}")
+            item = el(
+                chapter_item, "item", identifier=f"l-{lesson.key}", identifierref=f"r-{lesson.key}"
+            )
             el(item, "title", lesson.title)
             scos.append(lesson)
     if package.exam is not None:
@@ -119,7 +123,9 @@ def manifest_xml(package: Package, version: str) -> bytes:
         scos.append(exam)
     resources = el(root, "resources")
     for sco in scos:
-        resource = el(resources, "resource", identifier=f"r-{sco.key}", type="webcontent", href=href(sco.href))
+        resource = el(
+            resources, "resource", identifier=f"r-{sco.key}", type="webcontent", href=href(sco.href)
+        )
         resource.set(f"{{{d.adlcp}}}{d.scormtype}", "sco")
         el(resource, "file", href=href(sco.href))
         el(resource, "dependency", identifierref=SHARED)

@@ -9,7 +9,6 @@ through the quiz's own controls.
 
 from __future__ import annotations
 
-import json
 import shutil
 import zipfile
 from collections.abc import Iterator
@@ -43,7 +42,15 @@ def lms_url(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Itera
     for version in VERSIONS:
         out = root / f"{version}.zip"
         proc = run_peixun(
-            "export", "scorm", "--version", version, "--site", str(built_site), "--out", str(out), cwd=ROOT
+            "export",
+            "scorm",
+            "--version",
+            version,
+            "--site",
+            str(built_site),
+            "--out",
+            str(out),
+            cwd=ROOT,
         )
         assert proc.returncode == 0, proc.stderr
         with zipfile.ZipFile(out) as archive:
@@ -52,7 +59,9 @@ def lms_url(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Itera
         yield url
 
 
-def launch(page: Page, lms_url: str, version: str, sco: str, saved: dict[str, Any] | None = None) -> Frame:
+def launch(
+    page: Page, lms_url: str, version: str, sco: str, saved: dict[str, Any] | None = None
+) -> Frame:
     page.goto(lms_url + "lms.html")
     page.evaluate("([v, s, d]) => launch(v, s, d)", [version, f"pkg-{version}/{sco}", saved])
     handle = page.locator("#sco").element_handle()
@@ -116,13 +125,20 @@ def test_a_lesson_reports_completion_and_its_answers_come_back_on_another_device
     assert suspend.startswith("1.") and len(suspend) < 200  # the lesson's answers, compact
     assert status(page, version) == "incomplete"  # answered, but not yet read to the end
     # Dispatched: the record branch fires this when the lesson is read and its self-check done.
-    dispatch(frame, "peixun:lesson-state", {"lesson": "diwei-zuoyong", "read": True, "done": True, "score": 100})
+    dispatch(
+        frame,
+        "peixun:lesson-state",
+        {"lesson": "diwei-zuoyong", "read": True, "done": True, "score": 100},
+    )
     assert status(page, version) == "completed"
     assert score(page, version)["raw"] == "100"
     leave(page)
     data = cmi(page)
     assert (data["core"]["exit"] if version == "1.2" else data["exit"]) == "suspend"
-    assert (data["core"]["session_time"] if version == "1.2" else data["session_time"]) not in ("", "PT0S")
+    assert (data["core"]["session_time"] if version == "1.2" else data["session_time"]) not in (
+        "",
+        "PT0S",
+    )
 
     # Another device: empty storage, one newer answer of its own; the LMS hands back suspend_data.
     other = browser.new_context(locale="zh-CN")
@@ -136,7 +152,8 @@ def test_a_lesson_reports_completion_and_its_answers_come_back_on_another_device
         )
         restored = launch(again, lms_url, version, LESSON1, {"suspend_data": data["suspend_data"]})
         states = [
-            restored.locator(f'fieldset[data-question="{qid}"]').get_attribute("data-state") for qid in ids
+            restored.locator(f'fieldset[data-question="{qid}"]').get_attribute("data-state")
+            for qid in ids
         ]
         assert states[fill] == "incorrect"  # this device's newer answer wins
         assert states[:fill] + states[fill + 1 :] == ["correct"] * (len(ids) - 1)
@@ -149,7 +166,11 @@ def test_a_lesson_reports_completion_and_its_answers_come_back_on_another_device
 def test_the_exam_reports_score_pass_and_time(page: Page, lms_url: str, version: str) -> None:
     frame = launch(page, lms_url, version, EXAM)
     # Dispatched: the exam branch fires this on 交卷.
-    dispatch(frame, "peixun:exam-submitted", {"exam": "zonghe-ceping", "score": 75, "passed": True, "seconds": 95})
+    dispatch(
+        frame,
+        "peixun:exam-submitted",
+        {"exam": "zonghe-ceping", "score": 75, "passed": True, "seconds": 95},
+    )
     assert score(page, version) == {"raw": "75", "min": "0", "max": "100"} | (
         {"scaled": "0.75"} if version == "2004" else {}
     )
@@ -168,9 +189,15 @@ def test_the_exam_reports_score_pass_and_time(page: Page, lms_url: str, version:
     )
 
     frame = launch(page, lms_url, version, EXAM)
-    dispatch(frame, "peixun:exam-submitted", {"exam": "zonghe-ceping", "score": 40, "passed": False, "seconds": 60})
+    dispatch(
+        frame,
+        "peixun:exam-submitted",
+        {"exam": "zonghe-ceping", "score": 40, "passed": False, "seconds": 60},
+    )
     data = cmi(page)
-    assert (data["core"]["lesson_status"] if version == "1.2" else data["success_status"]) == "failed"
+    assert (
+        data["core"]["lesson_status"] if version == "1.2" else data["success_status"]
+    ) == "failed"
 
 
 def _every_answer(long_text: bool = False) -> dict[str, dict[str, Any]]:
@@ -194,7 +221,12 @@ def _every_answer(long_text: bool = False) -> dict[str, dict[str, Any]]:
                 r = [str(i) for i in reversed(range(len(q.items or [])))]
             else:
                 r = ["长" * 20 if long_text else max(b, key=len) for b in q.blanks or []]
-            records[f"{lesson.meta.id}:{q.id}"] = {"s": "correct", "r": r, "t": t, "f": fingerprint(q)}
+            records[f"{lesson.meta.id}:{q.id}"] = {
+                "s": "correct",
+                "r": r,
+                "t": t,
+                "f": fingerprint(q),
+            }
     return records
 
 
@@ -280,7 +312,9 @@ def test_outside_an_lms_nothing_is_reported_and_nothing_goes_wrong(
         answer(page.locator("fieldset[data-question]").first, correct=True)
         assert page.evaluate("window.peixun.scormApi === undefined")
     # In a frame of a page that is no LMS, too.
-    page.set_content(f'<iframe src="{site_url + LESSON1}" style="width:900px;height:600px"></iframe>')
+    page.set_content(
+        f'<iframe src="{site_url + LESSON1}" style="width:900px;height:600px"></iframe>'
+    )
     frame = page.frame_locator("iframe")
     frame.locator("[data-quiz][data-ready]").wait_for(state="attached")
     answer(frame.locator("fieldset[data-question]").first, correct=True)

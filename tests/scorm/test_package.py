@@ -4,6 +4,7 @@ it names is in the zip; bad input gets one Chinese line and exit 1."""
 from __future__ import annotations
 
 import shutil
+import subprocess
 import xml.etree.ElementTree as ET
 import zipfile
 from pathlib import Path
@@ -19,10 +20,22 @@ COURSE = load_course(ROOT / "docs", ROOT / "sources")
 
 
 @pytest.fixture(scope="module", params=["1.2", "2004"])
-def package(request: pytest.FixtureRequest, built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Path]:
+def package(
+    request: pytest.FixtureRequest, built_site: Path, tmp_path_factory: pytest.TempPathFactory
+) -> tuple[str, Path]:
     version: str = request.param
     out = tmp_path_factory.mktemp("scorm") / f"kejian-{version}.zip"
-    proc = run_peixun("export", "scorm", "--version", version, "--site", str(built_site), "--out", str(out), cwd=ROOT)
+    proc = run_peixun(
+        "export",
+        "scorm",
+        "--version",
+        version,
+        "--site",
+        str(built_site),
+        "--out",
+        str(out),
+        cwd=ROOT,
+    )
     assert proc.returncode == 0, proc.stderr
     assert "39 个学习单元" in proc.stdout
     return version, out
@@ -40,7 +53,9 @@ def test_manifest_parses_and_every_href_is_in_the_zip(package: tuple[str, Path])
     root, names = _manifest(out)
     cp = DIALECTS[version].cp
     assert root.tag == f"{{{cp}}}manifest"
-    assert root.findtext(f"{{{cp}}}metadata/{{{cp}}}schemaversion") == DIALECTS[version].schemaversion
+    assert (
+        root.findtext(f"{{{cp}}}metadata/{{{cp}}}schemaversion") == DIALECTS[version].schemaversion
+    )
     hrefs = [node.get("href") for node in root.iter() if node.get("href") is not None]
     assert len(hrefs) > 100
     missing = [h for h in hrefs if unquote(h or "") not in names]
@@ -80,16 +95,17 @@ def test_organization_is_chapters_of_lessons_then_the_exam(package: tuple[str, P
         assert measure is not None and measure.text == "0.6"
 
 
-def _refused(proc: object, words: str) -> None:
-    assert getattr(proc, "returncode") == 1
-    stderr = getattr(proc, "stderr")
-    assert words in stderr
-    assert "Traceback" not in stderr
+def _refused(proc: subprocess.CompletedProcess[str], words: str) -> None:
+    assert proc.returncode == 1
+    assert words in proc.stderr
+    assert "Traceback" not in proc.stderr
 
 
 def test_a_site_not_built_is_refused(tmp_path: Path) -> None:
     out = tmp_path / "k.zip"
-    proc = run_peixun("export", "scorm", "--site", str(tmp_path / "site"), "--out", str(out), cwd=ROOT)
+    proc = run_peixun(
+        "export", "scorm", "--site", str(tmp_path / "site"), "--out", str(out), cwd=ROOT
+    )
     _refused(proc, "请先运行 python -m mkdocs build")
     assert not out.exists()
 
@@ -116,18 +132,30 @@ def test_a_bad_out_path_is_refused(built_site: Path, tmp_path: Path, out: str, w
     site = tmp_path / "site"
     site.mkdir()
     (site / "index.html").write_text("<title>x</title>", "utf-8")
-    proc = run_peixun("export", "scorm", "--site", str(site), "--out", str(tmp_path / out), cwd=ROOT)
+    proc = run_peixun(
+        "export", "scorm", "--site", str(site), "--out", str(tmp_path / out), cwd=ROOT
+    )
     _refused(proc, words)
 
 
 def test_an_unwritable_out_path_is_one_line(built_site: Path, tmp_path: Path) -> None:
     blocker = tmp_path / "kejian.zip.part"
     blocker.mkdir()  # where the zip is written first: a folder, so writing fails
-    proc = run_peixun("export", "scorm", "--site", str(built_site), "--out", str(tmp_path / "kejian.zip"), cwd=ROOT)
+    proc = run_peixun(
+        "export",
+        "scorm",
+        "--site",
+        str(built_site),
+        "--out",
+        str(tmp_path / "kejian.zip"),
+        cwd=ROOT,
+    )
     _refused(proc, "无法读写")
     assert not (tmp_path / "kejian.zip").exists()
 
 
 def test_outside_a_course_folder_is_refused(built_site: Path, tmp_path: Path) -> None:
-    proc = run_peixun("export", "scorm", "--site", str(built_site), "--out", str(tmp_path / "k.zip"), cwd=tmp_path)
+    proc = run_peixun(
+        "export", "scorm", "--site", str(built_site), "--out", str(tmp_path / "k.zip"), cwd=tmp_path
+    )
     _refused(proc, "没有 mkdocs.yml")
