@@ -51,7 +51,12 @@ def question_table(course: Course, questions: Mapping[str, list[Question]]) -> d
     return {"limits": SUSPEND_LIMITS, "lessons": lessons}
 
 
+TABLE_CALLBACK = "window.peixun.scormTable"
+"""What ``table.js`` calls: set by the run-time once the LMS session has begun (absent when
+the LMS refused it, e.g. a page opened after the SCO already finished)."""
+
+
 def table_script(table: Mapping[str, object]) -> str:
     """``table.js``: hands the table to the run-time that asked for it (JSONP style, so it
     loads by a plain ``<script>`` while the page is parsed, before quiz.js restores answers)."""
-    return f"window.peixun.scormTable({script_json(table)});\n"
+    return f"{TABLE_CALLBACK} && {TABLE_CALLBACK}({script_json(table)});\n"

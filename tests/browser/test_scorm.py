@@ -320,3 +320,20 @@ def test_outside_an_lms_nothing_is_reported_and_nothing_goes_wrong(
     answer(frame.locator("fieldset[data-question]").first, correct=True)
     assert messages == []
     assert not [u for u in requests if "scorm-runtime.js" in u or "table.js" in u]
+
+
+def test_moving_to_another_page_inside_the_sco_ends_its_session_quietly(
+    page: Page, lms_url: str, no_script_errors: None
+) -> None:
+    """Outside the site's own address instant navigation is off, so a link inside the SCO loads
+    a new page: the session is committed and ended on pagehide, the next page reports nothing."""
+    frame = launch(page, lms_url, "1.2", LESSON1)
+    answer(frame.locator("fieldset[data-question]").first, correct=True)
+    frame.locator("a.md-footer__link--next").click()
+    page.wait_for_function("terminated()")
+    after = page.frame_locator("#sco")
+    after.locator("[data-quiz][data-ready]").wait_for(state="attached")
+    assert after.locator("h1").first.inner_text() == "支部书记是政治角色"
+    data = cmi(page)
+    assert data["core"]["exit"] == "suspend"
+    assert data["suspend_data"].startswith("1.")
