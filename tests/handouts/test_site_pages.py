@@ -10,6 +10,7 @@ from lxml import html as lxml_html
 
 from peixun.handouts.lesson_text import section
 from peixun.quiz import Question, answer_text
+from peixun.quiz.shuffle import in_shown_order
 from tests.handouts.conftest import CourseWithQuestions
 from tests.sitebuild import build
 
@@ -25,9 +26,14 @@ def _text(element: lxml_html.HtmlElement) -> str:
 
 
 def _chapter_questions(real: CourseWithQuestions, folder: str) -> list[Question]:
+    """The chapter's questions, options in the order the site and the handouts show them."""
     chapter = real.course.chapter(folder)
     assert chapter is not None
-    return [q for lesson in chapter.lessons for q in real.questions[lesson.slug]]
+    return [
+        in_shown_order(lesson.meta.id, q)
+        for lesson in chapter.lessons
+        for q in real.questions[lesson.slug]
+    ]
 
 
 def test_every_chapter_has_both_editions_with_all_its_lessons(
