@@ -153,3 +153,27 @@ def test_a_docs_file_in_the_way_of_a_handout_stops_the_build(fixture_project: Pa
     assert result.returncode != 0
     assert "handouts/01-diyi-zhang-student.md 与自动生成的章节讲义同名" in result.output
     assert "Traceback" not in result.output
+
+
+def test_lesson_pages_and_handouts_show_options_in_one_order(
+    built_site: Path, real_course: CourseWithQuestions
+) -> None:
+    """The page as built (what a learner without JavaScript sees) and the printed sheet agree,
+    so the teacher's letters fit both; and neither keeps the bank's order."""
+    first_right = []
+    for chapter in real_course.course.chapters:
+        sheet = iter(_page(built_site, chapter.folder, "student").find_class("px-handout-q"))
+        for lesson in chapter.lessons:
+            page = lxml_html.fromstring((built_site / f"{lesson.slug}.html").read_bytes())
+            for q in real_course.questions[lesson.slug]:
+                block = next(sheet)
+                if q.type not in ("single", "multiple"):
+                    continue
+                printed = [li.text_content()[2:] for li in block.iter("li")]
+                (box,) = page.xpath(f'//fieldset[@data-question="{q.id}"]')
+                shown = [
+                    s.text_content() for s in box.xpath('.//label[@class="px-quiz__option"]/span')
+                ]
+                assert shown == printed, (lesson.slug, q.id)
+                first_right.append(next(o for o in q.options or [] if o.correct).text == shown[0])
+    assert 0 < sum(first_right) < 0.4 * len(first_right)  # the banks mostly list it first
