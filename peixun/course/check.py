@@ -17,6 +17,7 @@ from peixun.course.settings import is_id
 from peixun.errors import ContentError
 from peixun.quiz import Question, stats
 from peixun.quiz.bank import read_bank
+from peixun.quiz.course import BANK_SUFFIX
 from peixun.text.charset import outside_gb2312, traditional_characters
 from peixun.text.cutmarks import find_cut_mark
 from peixun.text.debris import find_debris
@@ -227,7 +228,7 @@ def check_question_minimum(
                     lesson.document.file,
                     None,
                     f"本课只有 {written} 道手写的自测题，每课至少 {stats.MIN_HAND_WRITTEN} 道"
-                    f"（自动生成的题不计）。请在 quizzes/{lesson.slug}.yml 中补足。",
+                    f"（自动生成的题不计）。请在 quizzes/{lesson.slug}{BANK_SUFFIX} 中补足。",
                 )
             )
     return errors
@@ -252,10 +253,10 @@ def bank_report(
     warnings: list[ContentError] = []
     tallies = []
     for lesson in course.lessons():
-        path = quizzes_dir / f"{lesson.slug}.yml"
+        path = quizzes_dir / f"{lesson.slug}{BANK_SUFFIX}"
         if not path.is_file():
             continue
-        shown = f"{quizzes_dir.name}/{lesson.slug}.yml"
+        shown = f"{quizzes_dir.name}/{lesson.slug}{BANK_SUFFIX}"
         loaded = read_bank(path, shown)  # already read and checked by course_questions
         written = [q for q in questions.get(lesson.slug, []) if not q.generated]
         counts = stats.tally(lesson.meta.id, written)
