@@ -4,7 +4,8 @@ The quiz root is a <section> holding no other <section>: Material's search index
 elements by tag name, so a nested element of the root's tag would end data-search-exclude early.
 Without JavaScript the questions are readable and each answer waits in a closed <details>;
 quiz.js adds the interaction. Options and order items appear in the fixed shuffled order of
-:mod:`peixun.quiz.shuffle`, never in the bank's order. Attribute names are a contract with quiz.js and the tests.
+:mod:`peixun.quiz.shuffle`, never in the bank's order. Attribute names are a contract with
+quiz.js and the tests.
 """
 
 from __future__ import annotations
