@@ -6,13 +6,18 @@ Run in the build (each problem a warning, so ``--strict`` stops) and by ``python
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
 
 from peixun.course.glossary import Term
 from peixun.course.html_check import check_raw_html
 from peixun.course.model import CLOSING_SECTIONS, FIXED_SECTION_IDS, OPENING_SECTION, Course, Lesson
 from peixun.course.settings import is_id
 from peixun.errors import ContentError
+from peixun.quiz import Question, stats
+from peixun.quiz.bank import read_bank
+from peixun.quiz.course import BANK_SUFFIX
 from peixun.text.charset import outside_gb2312, traditional_characters
 from peixun.text.cutmarks import find_cut_mark
 from peixun.text.debris import find_debris
@@ -205,3 +210,73 @@ def check_course(course: Course, terms: list[Term], glossary_file: str) -> list[
     errors += check_shared_passages(course)
     errors += check_glossary(terms, course, glossary_file)
     return errors
+
+
+def check_question_minimum(
+    course: Course, questions: Mapping[str, Sequence[Question]]
+) -> list[ContentError]:
+    """Every lesson has at least MIN_HAND_WRITTEN hand-written questions: an error, since a
+    lesson below the minimum is not ready to publish (drafts are refused on their own)."""
+    errors = []
+    for lesson in course.lessons():
+        if lesson.meta.draft:
+            continue
+        written = stats.hand_written(questions.get(lesson.slug, []))
+        if written < stats.MIN_HAND_WRITTEN:
+            errors.append(
+                ContentError(
+                    lesson.document.file,
+                    None,
+                    f"本课只有 {written} 道手写的自测题，每课至少 {stats.MIN_HAND_WRITTEN} 道"
+                    f"（自动生成的题不计）。请在 quizzes/{lesson.slug}{BANK_SUFFIX} 中补足。",
+                )
+            )
+    return errors
+
+
+@dataclass(frozen=True)
+class BankReport:
+    """What ``python -m peixun check`` says about the banks' fairness (never fatal)."""
+
+    lines: list[str]
+    """One line per bank, then the course's line."""
+    warnings: list[ContentError]
+    """Questions to improve, with file and line; and the course's counts over the limits."""
+
+
+def bank_report(
+    course: Course, quizzes_dir: Path, questions: Mapping[str, Sequence[Question]]
+) -> BankReport:
+    """Where the right options stand as shown, true/false balance, multiple-answer questions
+    with too few wrong options: per bank (hand-written questions) and for the course."""
+    lines: list[str] = []
+    warnings: list[ContentError] = []
+    tallies = []
+    for lesson in course.lessons():
+        path = quizzes_dir / f"{lesson.slug}{BANK_SUFFIX}"
+        if not path.is_file():
+            continue
+        shown = f"{quizzes_dir.name}/{lesson.slug}{BANK_SUFFIX}"
+        loaded = read_bank(path, shown)  # already read and checked by course_questions
+        written = [q for q in questions.get(lesson.slug, []) if not q.generated]
+        counts = stats.tally(lesson.meta.id, written)
+        tallies.append(counts)
+        lines.append(f"{shown}：{stats.describe(counts)}")
+        for i, q in enumerate(loaded.bank.questions):
+            if stats.too_few_wrong(q):
+                warnings.append(
+                    ContentError(
+                        shown,
+                        loaded.locate(("questions", i, "options")),
+                        f"多选题“{q.id}”只有 {stats.wrong_options(q)} 个错误选项"
+                        f"（应至少 {stats.MIN_WRONG} 个，否则几乎全选就对），"
+                        "请从课程中取似是而非的说法补足。",
+                    )
+                )
+    course_counts = stats.total(tallies)
+    lines.append(f"全课程（手写题）：{stats.describe(course_counts)}")
+    warnings += [
+        ContentError(quizzes_dir.name, None, f"全课程：{why}。")
+        for why in stats.unfair(course_counts)
+    ]
+    return BankReport(lines, warnings)

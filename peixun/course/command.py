@@ -8,7 +8,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from peixun.course.check import check_course
+from peixun.course.check import BankReport, bank_report, check_course, check_question_minimum
 from peixun.course.glossary import GLOSSARY_FILE, load_glossary
 from peixun.course.links import check_course_links
 from peixun.course.model import Course, load_course
@@ -46,6 +46,7 @@ def run(args: argparse.Namespace) -> int:
     except (ContentError, ContentErrors) as exc:
         problems.extend(problems_of(exc))
     question_count = 0
+    report: BankReport | None = None
     if course is not None:
         glossary = load_glossary(root / "docs")
         problems.extend(check_course(course, glossary, f"docs/{GLOSSARY_FILE}"))
@@ -53,12 +54,16 @@ def run(args: argparse.Namespace) -> int:
         try:
             questions = course_questions(course, root / "quizzes")
             question_count = sum(len(qs) for qs in questions.values())
+            problems.extend(check_question_minimum(course, questions))
+            report = bank_report(course, root / "quizzes", questions)
             generated = generated_paths(course, questions, settings)
             problems.extend(check_course_links(root / "docs", course, generated))
         except (ContentError, ContentErrors) as exc:
             problems.extend(problems_of(exc))
     for problem in problems:
         print(problem)
+    if report is not None:
+        _print_report(report)
     if problems:
         print(f"\n共 {len(problems)} 处问题，请按提示修改后再检查。")
         return 1
@@ -66,3 +71,15 @@ def run(args: argparse.Namespace) -> int:
     chapters, lessons = len(course.chapters), len(course.lessons())
     print(f"检查通过：{chapters} 章，{lessons} 课，{question_count} 道自测题。")
     return 0
+
+
+def _print_report(report: BankReport) -> None:
+    """The banks' fairness: counts, then what to improve (reminders; the check still passes)."""
+    print("\n题库统计（正确选项按显示的位置计）：")
+    for line in report.lines:
+        print(f"  {line}")
+    if report.warnings:
+        print(f"\n提醒（{len(report.warnings)} 处，不影响检查结果）：")
+        for warning in report.warnings:
+            print(f"  {warning}")
+    print()

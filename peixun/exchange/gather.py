@@ -8,6 +8,7 @@ from pathlib import Path
 from peixun.course.model import load_course
 from peixun.quiz import course_questions
 from peixun.quiz.model import TYPE_NAMES, Question
+from peixun.quiz.shuffle import in_shown_order
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,8 @@ def course_items(
 ) -> list[Item]:
     """Questions of the course at ``root`` in display order; bank questions only by default.
 
+    Options come in the order the site and the handouts show them (A, B, C … agree everywhere).
+
     ``chapter`` is a chapter folder (``01-juese-renzhi``) or its number (``01`` or ``1``);
     ``lesson`` a lesson slug (``01-juese-renzhi/01-diwei-zuoyong``).
     Raises ContentError(s) when the course or a bank has problems, as the build would.
@@ -38,7 +41,7 @@ def course_items(
     wanted = {c.folder for c in course.chapters if chapter in (None, c.folder, str(c.number))}
     wanted |= {c.folder for c in course.chapters if chapter == f"{c.number:02d}"}
     return [
-        Item(page.slug, q)
+        Item(page.slug, in_shown_order(page.meta.id, q))
         for c in course.chapters
         if c.folder in wanted
         for page in c.lessons

@@ -145,7 +145,7 @@ def number_chapter_questions(
     numbered: Numbered = []
     count = 0
     for i, lesson in enumerate(chapter.lessons, start=1):
-        papers = number_questions(questions.get(lesson.slug, []), count + 1)
+        papers = number_questions(questions.get(lesson.slug, []), count + 1, lesson.meta.id)
         count += len(papers)
         if papers:
             numbered.append((i, lesson, papers))

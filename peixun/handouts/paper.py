@@ -1,23 +1,21 @@
 """The chapter's self-check questions on paper: the learner's sheet and the teacher's key.
 
-On paper nothing may give an answer away: options and order items are shuffled (the banks
-often list the right option first) with the quiz's own fixed shuffle, so that the learner's
-and the teacher's editions, every rebuild and the order items on the site agree.
+On paper nothing may give an answer away: options and order items are printed in the site's
+fixed shuffled order (the banks often list the right option first), so that the learner's and
+the teacher's editions, every rebuild, the site and the exports agree on every letter.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TypeVar
 
 from markupsafe import Markup, escape
 
 from peixun.quiz import Option, Question, answer_text
 from peixun.quiz.model import BLANK, TYPE_NAMES
-from peixun.quiz.render import shuffled_positions
+from peixun.quiz.shuffle import shown_items, shown_options
 
-T = TypeVar("T")
 LETTERS = "ABCDEFGH"
 SHORT_CHOICE = 10  # characters: choices this short are set side by side
 HOW_TO_ANSWER = (
@@ -36,17 +34,16 @@ class PaperQuestion:
     items: tuple[str, ...]
 
 
-def _shuffled(q: Question, things: Sequence[T]) -> tuple[T, ...]:
-    """The quiz's fixed shuffle, which never leaves the written order (it may be the answer)."""
-    return tuple(things[i] for i in shuffled_positions(q, len(things)))
-
-
-def number_questions(questions: Sequence[Question], first: int) -> list[PaperQuestion]:
-    """Number the questions from ``first`` and fix their print order of options and items."""
+def number_questions(
+    questions: Sequence[Question], first: int, lesson_id: str
+) -> list[PaperQuestion]:
+    """Number the lesson's questions from ``first`` and fix their print order of options and
+    items: the site's order (:mod:`peixun.quiz.shuffle`)."""
     papers = []
     for number, q in enumerate(questions, start=first):
-        options = _shuffled(q, q.options or []) if q.type in ("single", "multiple") else ()
-        items = _shuffled(q, q.items or []) if q.type == "order" else ()
+        options = tuple(shown_options(lesson_id, q)) if q.type in ("single", "multiple") else ()
+        written = q.items or []
+        items = tuple(written[i] for i in shown_items(lesson_id, q)) if q.type == "order" else ()
         papers.append(PaperQuestion(number, q, options, items))
     return papers
 
@@ -103,7 +100,9 @@ def question_html(paper: PaperQuestion) -> Markup:
 def answer_with_letters(paper: PaperQuestion) -> str:
     """The answer as a teacher checks a paper: letters where the paper shows letters."""
     q = paper.question
-    text = answer_text(q)
+    text = answer_text(
+        q.model_copy(update={"options": list(paper.options)}) if paper.options else q
+    )
     if q.type in ("single", "multiple"):
         letters = "、".join(LETTERS[i] for i, o in enumerate(paper.options) if o.correct)
         return f"{letters}（{text}）"

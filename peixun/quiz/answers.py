@@ -28,5 +28,10 @@ def fingerprint(q: Question) -> str:
     A saved answer records it; quiz.js does not re-apply an answer given to another version.
     """
     asked = q.model_dump(include=ASKED, exclude={"options": {"__all__": {"feedback"}}})
+    if q.options is not None:
+        # As a set, not a list: the options' order in the bank is not what is asked. Pairs
+        # rather than the dicts of builds that saved answers by place, so that those answers
+        # (``r`` held positions then, option keys now) are never re-applied.
+        asked["options"] = sorted([o.text, o.correct] for o in q.options)
     text = json.dumps(asked, ensure_ascii=False, sort_keys=True)
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:10]

@@ -50,6 +50,9 @@ FINGERPRINT_ATTR: Final = "data-fp"
 """A hash of what the question asks (:func:`peixun.quiz.answers.fingerprint`); a saved answer
 records it as ``f`` and one given to another version of the question is not re-applied (on
 progress rows, ``data-fps``: a JSON list parallel to ``data-ids``)."""
+LEGACY_OPTIONS_ATTR: Final = "data-v1-options"
+"""On choice questions: the option keys in the bank's order. Answers saved before
+fingerprints (records without ``f``) named options by that position; quiz.js reads them so."""
 LEGACY_ATTR: Final = "data-v1"
 """Where older builds kept the answer: the key after :data:`LEGACY_PREFIX` (on progress
 rows, a JSON list parallel to ``data-ids``)."""

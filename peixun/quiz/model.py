@@ -6,6 +6,7 @@ bank (duplicate ids) live in :mod:`peixun.quiz.bank`.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from typing import Annotated, Literal
 
@@ -57,6 +58,13 @@ class Option(BaseModel):
     correct: bool = False
     feedback: Text | None = None
     """Shown when the learner picks this option."""
+
+    @property
+    def key(self) -> str:
+        """The option's name in saved answers and in the page: from its text, not its place,
+        so that the shown order can be shuffled and the bank reordered without changing what
+        a saved answer means."""
+        return hashlib.sha1(self.text.encode("utf-8")).hexdigest()[:8]
 
 
 def _type_of(info: ValidationInfo) -> str | None:
@@ -119,6 +127,8 @@ class Question(BaseModel):
         repeated = sorted({t for t in texts if texts.count(t) > 1})
         if repeated:
             raise ValueError(f"选项“{repeated[0]}”重复了")
+        if len({o.key for o in value}) < len(value):  # two texts with one hash: ~1 in 10^9
+            raise ValueError("有两个选项的内部编号碰巧相同，请稍改其中一个选项的措辞")
         right = sum(o.correct for o in value)
         if kind == "single" and right != 1:
             raise ValueError(

@@ -3,12 +3,13 @@
 The quiz root is a <section> holding no other <section>: Material's search indexer matches
 elements by tag name, so a nested element of the root's tag would end data-search-exclude early.
 Without JavaScript the questions are readable and each answer waits in a closed <details>;
-quiz.js adds the interaction. Attribute names are a contract with quiz.js and the tests.
+quiz.js adds the interaction. Options and order items appear in the fixed shuffled order of
+:mod:`peixun.quiz.shuffle`, never in the bank's order. Attribute names are a contract with
+quiz.js and the tests.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -20,11 +21,13 @@ from peixun.quiz.answers import answer_text, fingerprint
 from peixun.quiz.contract import (
     FINGERPRINT_ATTR,
     LEGACY_ATTR,
+    LEGACY_OPTIONS_ATTR,
     LESSON_ATTR,
     QUESTION_ATTR,
     legacy_key,
 )
 from peixun.quiz.model import BLANK, TYPE_NAMES, Question
+from peixun.quiz.shuffle import in_shown_order, shown_items, shown_options
 
 QuizMode = Literal["lesson", "chapter", "exam", "wrong"]
 """lesson/chapter: saved answers shown again; exam: a fresh random draw; wrong: last wrong only."""
@@ -53,12 +56,16 @@ def legacy_of(lesson_slug: str, q: Question) -> str:
 
 
 def _key(q: Question) -> str:
-    """What quiz.js needs to mark an answer, as JSON (escaped into an attribute)."""
+    """What quiz.js needs to mark an answer, as JSON (escaped into an attribute).
+
+    Choices are named by :attr:`Option.key`, never by place: saved answers keep their meaning
+    whatever order the options are shown in.
+    """
     data: dict[str, object]
     if q.type in ("single", "multiple"):
         options = q.options or []
-        feedback = {str(i): o.feedback for i, o in enumerate(options) if o.feedback}
-        data = {"c": [i for i, o in enumerate(options) if o.correct], "f": feedback}
+        feedback = {o.key: o.feedback for o in options if o.feedback}
+        data = {"c": sorted(o.key for o in options if o.correct), "f": feedback}
     elif q.type == "truefalse":
         data = {"c": ["true" if q.answer else "false"]}
     elif q.type == "fill":
@@ -68,13 +75,12 @@ def _key(q: Question) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
-def shuffled_positions(q: Question, count: int) -> list[int]:
-    """A fixed shuffle of ``range(count)`` for the page as built; never the solved order."""
-    positions = list(range(count))
-    positions.sort(key=lambda i: hashlib.sha256(f"{q.id}:{i}".encode()).hexdigest())
-    if positions == sorted(positions) and count > 1:
-        positions = positions[1:] + positions[:1]
-    return positions
+def _legacy_positions(q: Question) -> Markup:
+    """The attribute that lets quiz.js read answers saved when options were named by place."""
+    if q.options is None:
+        return Markup("")
+    keys = json.dumps([o.key for o in q.options], separators=(",", ":"))
+    return Markup(' {}="{}"').format(Markup(LEGACY_OPTIONS_ATTR), keys)
 
 
 def _stem(q: Question) -> Markup:
@@ -87,12 +93,12 @@ def _stem(q: Question) -> Markup:
     return out
 
 
-def _choices(q: Question, name: str) -> Markup:
+def _choices(q: Question, lesson_id: str, name: str) -> Markup:
     if q.type == "truefalse":
         pairs = [("true", "正确"), ("false", "错误")]
         kind = "radio"
     else:
-        pairs = [(str(i), o.text) for i, o in enumerate(q.options or [])]
+        pairs = [(o.key, o.text) for o in shown_options(lesson_id, q)]
         kind = "radio" if q.type == "single" else "checkbox"
     rows = Markup("").join(
         Markup(
@@ -115,13 +121,13 @@ def _blanks(q: Question, name: str) -> Markup:
     return Markup('<div class="px-quiz__fills">{}</div>').format(rows)
 
 
-def _order(q: Question) -> Markup:
+def _order(q: Question, lesson_id: str) -> Markup:
     items = q.items or []
     rows = Markup("").join(
         Markup('<li data-item="{i}"><span class="px-quiz__item">{text}</span></li>').format(
             i=i, text=items[i]
         )
-        for i in shuffled_positions(q, len(items))
+        for i in shown_items(lesson_id, q)
     )
     return Markup('<ol class="px-quiz__order">{}</ol>').format(rows)
 
@@ -133,9 +139,9 @@ def question_html(entry: Entry, number: int, show_lesson: bool, hidden: bool = F
     if q.type == "fill":
         controls = _blanks(q, name)
     elif q.type == "order":
-        controls = _order(q)
+        controls = _order(q, entry.lesson_id)
     else:
-        controls = _choices(q, name)
+        controls = _choices(q, entry.lesson_id, name)
     label = Markup('第 <span class="px-quiz__no">{n}</span> 题 · {kind}').format(
         n=number, kind=TYPE_NAMES[q.type]
     )
@@ -156,7 +162,7 @@ def question_html(entry: Entry, number: int, show_lesson: bool, hidden: bool = F
     return Markup(
         '<fieldset class="px-quiz__q" id="{id}" {qattr}="{qid}" data-type="{type}"'
         ' {lattr}="{lesson}" {vattr}="{legacy}" {fattr}="{fp}" data-chapter="{chapter}"'
-        ' data-key="{key}"'
+        ' data-key="{key}"{positions}'
         "{hidden}>"
         '<legend><span class="px-quiz__label">{label}</span>'
         '<span class="px-quiz__stem">{stem}{hint}</span></legend>'
@@ -184,13 +190,14 @@ def question_html(entry: Entry, number: int, show_lesson: bool, hidden: bool = F
         fp=fingerprint(q),
         chapter=entry.chapter_title,
         key=_key(q),
+        positions=_legacy_positions(q),
         hidden=Markup(" hidden") if hidden else Markup(""),
         label=label,
         stem=_stem(q),
         hint=hint,
         origin=origin,
         controls=controls,
-        answer=answer_text(q),
+        answer=answer_text(in_shown_order(entry.lesson_id, q)),
         explanation=q.explanation,
         href=entry.source_href,
         source=entry.source_title,

@@ -166,3 +166,25 @@ def test_a_damaged_record_affects_only_its_own_question(page: Page, site_url: st
     other = question(page, "diwei-zuzhi-jichu")
     answer(other, correct=True)
     expect(other).to_have_attribute("data-state", "correct")
+
+
+def test_an_answer_saved_by_the_option_s_place_ticks_the_same_option(
+    page: Page, site_url: str
+) -> None:
+    """Older builds saved a choice as its place in the bank ("1": the bank's second option);
+    the page now shows the options shuffled and saves option keys, and still ticks that one."""
+    _seed(page, site_url + "glossary.html", {V1 + "diwei-qiaoliang": _record(["1"], "incorrect")})
+    page.goto(site_url + LESSON1)
+    ready(page)
+    q = question(page, "diwei-qiaoliang")
+    expect(q).to_have_attribute("data-state", "incorrect")
+    expect(q.get_by_label("战斗堡垒")).to_be_checked()  # the bank's second option
+    expect(q.get_by_role("status")).to_contain_text("你的答案：战斗堡垒")
+    q.get_by_role("button", name="重做").click()
+    q.get_by_label("桥梁与纽带").check()
+    q.get_by_role("button", name="提交").click()
+    expect(q).to_have_attribute("data-state", "correct")
+    key = COURSE_PREFIX + "diwei-zuoyong:diwei-qiaoliang"
+    saved = json.loads(page.evaluate(f"localStorage.getItem('{key}')"))
+    value = q.get_by_label("桥梁与纽带").get_attribute("value")
+    assert saved["r"] == [value] and not value.isdigit()  # the option's key, not a place

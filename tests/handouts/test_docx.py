@@ -14,7 +14,8 @@ from docx.oxml.ns import qn
 from docx.shared import Mm
 from pypdf import PdfReader
 
-from peixun.handouts.paper import answer_with_letters, number_questions
+from peixun.handouts.page import number_chapter_questions
+from peixun.handouts.paper import PaperQuestion, answer_with_letters
 from peixun.quiz import Question
 from peixun.slides.project import course_name
 from tests.handouts.conftest import CommandResult, CourseWithQuestions, run_handouts
@@ -56,6 +57,14 @@ def _questions(real: CourseWithQuestions, folder: str) -> list[Question]:
     return [q for lesson in chapter.lessons for q in real.questions[lesson.slug]]
 
 
+def _papers(real: CourseWithQuestions, folder: str) -> list[PaperQuestion]:
+    """The chapter's questions as printed, numbered across its lessons."""
+    chapter = real.course.chapter(folder)
+    assert chapter is not None
+    numbered = number_chapter_questions(chapter, real.questions)
+    return [paper for _, _, papers in numbered for paper in papers]
+
+
 def test_both_editions_of_every_chapter_with_real_headings(
     docx_run: DocxRun, real_course: CourseWithQuestions
 ) -> None:
@@ -87,7 +96,7 @@ def test_learner_edition_numbers_the_questions_and_gives_no_answer(
         assert [int(t.split("．")[0]) for t in numbered] == list(range(1, len(questions) + 1))
         text = _text(learner)
         assert "答案与解析" not in text and "讨论引导" not in text
-        for paper in number_questions(questions, 1):
+        for paper in _papers(real_course, chapter.folder):
             q = paper.question
             assert re.sub(r"\s+", "", q.explanation) not in text, q.id
             key = re.sub(r"\s+", "", f"{paper.number}．答案：{answer_with_letters(paper)}")
@@ -103,7 +112,7 @@ def test_teacher_edition_has_every_answer(
 ) -> None:
     for chapter in real_course.course.chapters:
         text = _text(_doc(docx_run, chapter.folder, "teacher"))
-        for paper in number_questions(_questions(real_course, chapter.folder), 1):
+        for paper in _papers(real_course, chapter.folder):
             key = re.sub(r"\s+", "", f"{paper.number}．答案：{answer_with_letters(paper)}")
             assert key in text, paper.question.id
             assert re.sub(r"\s+", "", paper.question.explanation) in text

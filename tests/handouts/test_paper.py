@@ -49,23 +49,23 @@ def _plain(html: str) -> str:
 
 
 def test_numbers_run_on_from_the_given_start() -> None:
-    papers = number_questions([SINGLE, FILL, ORDER], 7)
+    papers = number_questions([SINGLE, FILL, ORDER], 7, "diwei")
     assert [p.number for p in papers] == [7, 8, 9]
     assert _plain(str(question_html(papers[0]))).startswith("7．〔单选题〕")
 
 
 def test_sheet_has_room_to_answer_and_no_answer() -> None:
     for q in (SINGLE, FILL, ORDER, TRUE):
-        html = str(question_html(number_questions([q], 1)[0]))
+        html = str(question_html(number_questions([q], 1, "diwei")[0]))
         assert "原文" not in html and "correct" not in html and "说的是作用" not in html
         assert "（　　）" in html or "px-handout-q__blank" in html
-    fill = str(question_html(number_questions([FILL], 1)[0]))
+    fill = str(question_html(number_questions([FILL], 1, "diwei")[0]))
     assert fill.count('class="px-handout-q__blank"') == 2
     assert "班长" not in fill and "核心" not in fill and "____" not in fill
 
 
 def test_key_gives_letters_words_other_spellings_and_source() -> None:
-    single, fill, order, true = number_questions([SINGLE, FILL, ORDER, TRUE], 1)
+    single, fill, order, true = number_questions([SINGLE, FILL, ORDER, TRUE], 1, "diwei")
     right = LETTERS[[o.text for o in single.options].index("桥梁与纽带")]
     assert answer_with_letters(single) == f"{right}（桥梁与纽带）"
     assert answer_with_letters(true) == "√（正确）"
@@ -78,8 +78,8 @@ def test_key_gives_letters_words_other_spellings_and_source() -> None:
 
 
 def test_every_build_prints_the_same_letters() -> None:
-    first = number_questions([SINGLE, ORDER], 1)
-    again = number_questions([SINGLE, ORDER], 1)
+    first = number_questions([SINGLE, ORDER], 1, "diwei")
+    again = number_questions([SINGLE, ORDER], 1, "diwei")
     assert first == again
 
 
@@ -92,6 +92,6 @@ ITEM = st.text(alphabet="甲乙丙丁戊己庚辛", min_size=1, max_size=3)
 )
 def test_an_ordering_is_never_printed_in_its_answer_order(items: list[str], qid: str) -> None:
     q = _question(id=qid, type="order", stem="排列。", items=items)
-    printed = number_questions([q], 1)[0].items
+    printed = number_questions([q], 1, "diwei")[0].items
     assert sorted(printed) == sorted(items)
     assert list(printed) != items

@@ -10,6 +10,7 @@ from lxml import html as lxml_html
 
 from peixun.handouts.lesson_text import section
 from peixun.quiz import Question, answer_text
+from peixun.quiz.shuffle import in_shown_order
 from tests.handouts.conftest import CourseWithQuestions
 from tests.sitebuild import build
 
@@ -25,9 +26,14 @@ def _text(element: lxml_html.HtmlElement) -> str:
 
 
 def _chapter_questions(real: CourseWithQuestions, folder: str) -> list[Question]:
+    """The chapter's questions, options in the order the site and the handouts show them."""
     chapter = real.course.chapter(folder)
     assert chapter is not None
-    return [q for lesson in chapter.lessons for q in real.questions[lesson.slug]]
+    return [
+        in_shown_order(lesson.meta.id, q)
+        for lesson in chapter.lessons
+        for q in real.questions[lesson.slug]
+    ]
 
 
 def test_every_chapter_has_both_editions_with_all_its_lessons(
@@ -147,3 +153,27 @@ def test_a_docs_file_in_the_way_of_a_handout_stops_the_build(fixture_project: Pa
     assert result.returncode != 0
     assert "handouts/01-diyi-zhang-student.md 与自动生成的章节讲义同名" in result.output
     assert "Traceback" not in result.output
+
+
+def test_lesson_pages_and_handouts_show_options_in_one_order(
+    built_site: Path, real_course: CourseWithQuestions
+) -> None:
+    """The page as built (what a learner without JavaScript sees) and the printed sheet agree,
+    so the teacher's letters fit both; and neither keeps the bank's order."""
+    first_right = []
+    for chapter in real_course.course.chapters:
+        sheet = iter(_page(built_site, chapter.folder, "student").find_class("px-handout-q"))
+        for lesson in chapter.lessons:
+            page = lxml_html.fromstring((built_site / f"{lesson.slug}.html").read_bytes())
+            for q in real_course.questions[lesson.slug]:
+                block = next(sheet)
+                if q.type not in ("single", "multiple"):
+                    continue
+                printed = [li.text_content()[2:] for li in block.iter("li")]
+                (box,) = page.xpath(f'//fieldset[@data-question="{q.id}"]')
+                shown = [
+                    s.text_content() for s in box.xpath('.//label[@class="px-quiz__option"]/span')
+                ]
+                assert shown == printed, (lesson.slug, q.id)
+                first_right.append(next(o for o in q.options or [] if o.correct).text == shown[0])
+    assert 0 < sum(first_right) < 0.4 * len(first_right)  # the banks mostly list it first

@@ -100,3 +100,46 @@ def project(tmp_path: Path) -> Project:
         return write_project(tmp_path, banks, **kwargs)  # type: ignore[arg-type]
 
     return make
+
+
+FULL_BANK = (
+    GOOD_BANK
+    + """\
+  - id: yishi-duoxuan
+    type: multiple
+    stem: 下列哪些属于四种意识？
+    options:
+      - text: 服务意识
+        correct: true
+      - text: 监督意识
+        correct: true
+      - text: 学习能力
+      - text: 执行能力
+    explanation: 见“四种意识”。
+    source: si-zhong-yishi
+  - id: yishi-panduan
+    type: truefalse
+    stem: 预见意识要求想在前头。
+    answer: true
+    explanation: 原文：“想在前头。”
+    source: si-zhong-yishi
+  - id: yishi-tiankong
+    type: fill
+    stem: 支部书记要敢于监督，这是“____”。
+    blanks:
+      - [监督意识]
+    explanation: 原文：“监督意识：敢于监督。”
+    source: si-zhong-yishi
+  - id: yishi-nengli
+    type: single
+    stem: 五种能力中，“善断”说的是哪一种？
+    options:
+      - text: 决策能力
+        correct: true
+      - text: 学习能力
+      - text: 执行能力
+    explanation: 原文：“决策能力：善断。”
+    source: wu-zhong-nengli
+"""
+)
+"""GOOD_BANK grown to the editorial minimum of five hand-written questions."""

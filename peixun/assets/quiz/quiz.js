@@ -69,7 +69,14 @@
   };
 
   const $$ = (root, sel) => Array.from(root.querySelectorAll(sel));
-  const saved = (q) => store.get(q.dataset.lesson, q.dataset.question, q.dataset.v1, q.dataset.fp);
+  /* 记录里没有 f 的答案出自加指纹之前的版本：选项按它在题库里的位置记（"0"、"1"…），
+     现在按选项的键记（contract.py 的 LEGACY_OPTIONS_ATTR） */
+  const byKey = (q, v) => {
+    const keys = q.dataset.v1Options ? JSON.parse(q.dataset.v1Options) : null;
+    if (!v || v.f || !keys || !v.r.every((x) => /^\d+$/.test(x) && keys[x])) return v;
+    return Object.assign({}, v, { r: v.r.map((x) => keys[x]) });
+  };
+  const saved = (q) => byKey(q, store.get(q.dataset.lesson, q.dataset.question, q.dataset.v1, q.dataset.fp));
   const keyOf = (q) => settings().storage + q.dataset.lesson + ":" + q.dataset.question;
   const answerKey = (q) => JSON.parse(q.dataset.key);
   const norm = (s) => s.normalize("NFKC").toLowerCase()

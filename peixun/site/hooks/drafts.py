@@ -15,9 +15,10 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from peixun.course.check import check_question_minimum
 from peixun.course.publish import unpublished
 from peixun.errors import ContentErrors
-from peixun.site.bridge import build_errors, course_of
+from peixun.site.bridge import build_errors, course_of, questions_of
 
 _command: list[str] = []  # the command of this process, as on_startup said it
 
@@ -42,7 +43,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     if serving():
         return files
     docs = Path(config.docs_dir)
-    problems = unpublished(course_of(config), docs, docs.name)
+    course = course_of(config)
+    problems = unpublished(course, docs, docs.name)
+    # A lesson short of the editorial minimum of questions is not ready to publish either
+    # (peixun check says the same); under serve the editor previews it while writing them.
+    problems += check_question_minimum(course, questions_of(config))
     if problems:
         with build_errors():
             raise ContentErrors(problems)
