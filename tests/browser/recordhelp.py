@@ -1,0 +1,57 @@
+"""Helpers for the record browser tests: the course map, seeded records, exported files."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from peixun.course.settings import CourseSettings
+from peixun.record import exchange
+from tests.browser.quizhelp import COURSE_PREFIX
+
+NAMESPACE = CourseSettings().storage_namespace("党支部书记履职能力培训")
+LESSON1_ID = "diwei-zuoyong"
+
+
+def record_ready(page: Any) -> None:
+    """Wait until record.js has loaded the course map and set up this page."""
+    page.wait_for_function(
+        "() => window.peixunCourseMap && document.querySelector('article[data-px-tracked]')"
+    )
+
+
+def course_map(page: Any) -> dict[str, Any]:
+    """The course map as the page loaded it (built by peixun.record.coursemap)."""
+    record_ready(page)
+    data: dict[str, Any] = page.evaluate("window.peixunCourseMap")
+    return data
+
+
+def seed(page: Any, records: dict[str, dict[str, Any]]) -> None:
+    """Write records of this course into the page's localStorage (keys without the prefix)."""
+    page.evaluate(
+        "([prefix, records]) => Object.entries(records).forEach(([k, v]) =>"
+        " localStorage.setItem(prefix + k, JSON.stringify(v)))",
+        [COURSE_PREFIX, records],
+    )
+
+
+def stored(page: Any, key: str) -> Any:
+    """One record of this course as saved, parsed."""
+    return page.evaluate("(k) => JSON.parse(localStorage.getItem(k))", COURSE_PREFIX + key)
+
+
+def export_file(path: Path, records: dict[str, dict[str, Any]], **fields: Any) -> Path:
+    """A file as 导出学习记录 writes it, holding ``records``."""
+    data = {
+        "format": exchange.FORMAT,
+        "version": exchange.VERSION,
+        "course": NAMESPACE,
+        "title": "党支部书记履职能力培训",
+        "exported": 1,
+        "records": records,
+        **fields,
+    }
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return path
