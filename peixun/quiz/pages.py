@@ -54,7 +54,9 @@ def generated_pages(
         "综合测评",
         f"从各章题目中均衡抽取 {settings.exam.size} 题，每次抽题不同。逐题提交，随时可看总分和各章得分。",
     )
-    pages[names.progress] = _page(progress.TITLE, progress.INTRO)  # peixun.record
+    pages[names.progress] = _page(
+        "学习进度", "各章、各课自测的完成情况。答题记录只保存在本机的浏览器中。"
+    )
     pages[names.wrong_book] = _page(
         "错题本", "最近一次答错的题目都在这里。重做答对后，下次打开本页时它就不再出现。"
     )

@@ -20,11 +20,6 @@ from peixun.quiz.render import legacy_of
 UrlFor = Callable[[str], str]  # docs-relative source path -> URL relative to the current page
 Questions = dict[str, list[Question]]
 
-TITLE = "学习进度"
-INTRO = (
-    "各章的完成情况与自测得分、学习时间，以及每课自测的答题情况。"
-    "学习记录只保存在本机的浏览器中，可以导出为文件，换一台设备时再导入。"
-)
 NOJS = Markup('<p class="px-quiz__nojs">{}</p>').format(
     "学习进度需要浏览器启用 JavaScript（学习记录保存在本机浏览器中）。"
 )
@@ -56,11 +51,11 @@ def chart_html(course: Course, url_for: UrlFor) -> Markup:
     )
     return Markup(
         '<div class="px-record" data-px-chart data-search-exclude>{nojs}'
+        '<h2 id="xueshi">学习时间</h2><p data-px-hours>–</p>'
         '<h2 id="gezhang">各章完成情况</h2>'
         '<p class="px-chart__key">“完成”是读完并做完自测的课数；“得分”是本章全部自测题答对的比例，'
         "未答的题不得分。</p>"
-        '<ul class="px-chart">{rows}</ul>'
-        '<h2 id="xueshi">学习时间</h2><p data-px-hours>–</p></div>'
+        '<ul class="px-chart">{rows}</ul></div>'
     ).format(rows=rows, nojs=NOJS)
 
 

@@ -118,7 +118,7 @@ def test_export_writes_every_record_of_the_course_in_one_versioned_file(
     page.goto(site_url + LESSON1)
     ready(page)
     answer(page.locator("[data-question]:visible").first, correct=True)
-    seed(page, {"_exam:attempt:zonghe-ceping:1": {"t": 5, "score": 80}})
+    seed(page, {"_exam:attempt:zonghe:1": {"t": 5, "score": 80}})
     page.evaluate("localStorage.setItem('peixun:other-course:v2:x:y', '{\"t\": 1}')")
     page.goto(site_url + PROGRESS)
     record_ready(page)
@@ -131,7 +131,7 @@ def test_export_writes_every_record_of_the_course_in_one_versioned_file(
     assert data["format"] == exchange.FORMAT and data["version"] == exchange.VERSION
     assert data["course"] == NAMESPACE
     keys = set(data["records"])
-    assert f"_visit:{LESSON1_ID}" in keys and "_exam:attempt:zonghe-ceping:1" in keys
+    assert f"_visit:{LESSON1_ID}" in keys and "_exam:attempt:zonghe:1" in keys
     assert any(k.startswith(LESSON1_ID + ":") for k in keys)
     assert not any("other-course" in k for k in keys)
     expect(page.locator("[data-px-status]")).to_contain_text(f"已导出 {len(keys)} 条学习记录")
@@ -164,7 +164,7 @@ def test_import_merges_keeping_the_newer_record_per_key(
             f"{LESSON1_ID}:{q1}": {"s": "incorrect", "r": ["1"], "t": 5_000},  # older: ignored
             f"{LESSON1_ID}:{q2}": {"s": "incorrect", "r": ["1"], "t": 2_000},  # newer: taken
             f"_visit:{LESSON1_ID}": {"t": 3_000, "read": True, "opened": 3_000, "seconds": 90},
-            "_exam:attempt:zonghe-ceping:7": {"t": 7, "score": 75, "passed": True},
+            "_exam:attempt:zonghe:7": {"t": 7, "score": 75, "passed": True},
         },
     )
     page.reload()
@@ -173,7 +173,7 @@ def test_import_merges_keeping_the_newer_record_per_key(
     expect(status).to_have_text("导入完成：新增 2 条记录，更新 1 条；本机较新的 1 条保持不变。")
     assert stored(page, f"{LESSON1_ID}:{q1}")["s"] == "correct"
     assert stored(page, f"{LESSON1_ID}:{q2}")["s"] == "incorrect"
-    assert stored(page, "_exam:attempt:zonghe-ceping:7")["score"] == 75
+    assert stored(page, "_exam:attempt:zonghe:7")["score"] == 75
     row = page.locator(f'tr[data-lesson="{LESSON1_ID}"]')
     expect(row.locator('[data-cell="done"]')).to_have_text("2")  # the tables count again
     expect(row.locator('[data-cell="right"]')).to_have_text("1")
@@ -259,8 +259,19 @@ def test_progress_page_charts_each_chapter_with_values_in_words(page: Page, site
 def test_time_on_quiz_pages_is_kept(page: Page, site_url: str) -> None:
     page.clock.install()
     page.goto(site_url + "zonghe-ceping.html")
-    ready(page)
     record_ready(page)
     page.clock.run_for(25_000)
     page.goto(site_url + PROGRESS)
     assert stored(page, "_quiztime:zonghe-ceping.html")["seconds"] >= 20
+
+
+def test_states_and_continue_work_from_a_folder(page: Page, built_site: Path) -> None:
+    """Opened from file:// the course map still loads (a script, not fetch)."""
+    page.goto(built_site.as_uri() + "/" + LESSON1)
+    record_ready(page)
+    expect(nav_badge(page, LESSON2)).to_have_attribute("data-px-state", "unread")
+    title = course_map(page)["chapters"][0]["lessons"][0]["title"]
+    page.goto(built_site.as_uri() + "/index.html")
+    record_ready(page)
+    expect(page.locator("[data-px-continue]")).to_contain_text(title)
+    assert page.locator("[data-px-continue]").evaluate("a => a.href").endswith(LESSON1)

@@ -43,7 +43,7 @@ def test_record_prints_on_a4_with_name_scores_attempts_and_the_device_note(
         page,
         {
             f"_visit:{LESSON1_ID}": {"t": 1, "read": True, "opened": 1, "seconds": 300},
-            f"_exam:attempt:zonghe-ceping:{start}": {
+            f"_exam:attempt:zonghe:{start}": {
                 "t": start + 600_000,
                 "score": 85,
                 "passed": True,
@@ -100,7 +100,7 @@ def learner(
     records[f"_visit:{LESSON1_ID}"] = {"t": 2, "read": True, "opened": 2, "seconds": 60}
     records["_profile:learner"] = {"t": 2, "name": name, "branch": "第一党支部"}
     if score is not None:
-        records["_exam:attempt:zonghe-ceping:3"] = {"t": 3, "score": score, "passed": score >= 60}
+        records["_exam:attempt:zonghe:3"] = {"t": 3, "score": score, "passed": score >= 60}
     return export_file(tmp_path / f"{name}.json", records)
 
 
