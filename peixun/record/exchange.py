@@ -25,8 +25,9 @@ VERSION: Final = 1
 """The version this build writes and reads."""
 OLDEST: Final = 1
 """The oldest version it can still read; older files get a message and import nothing."""
-KEY_PATTERN: Final = r"^[A-Za-z0-9_][A-Za-z0-9_:./-]{0,299}$"
-"""What a record's key may be: the ids' characters (ASCII), never markup or a selector."""
+KEY_PATTERN: Final = r"^(?:_[a-z]+:)?[A-Za-z0-9][A-Za-z0-9_:./-]{0,299}$"
+"""What a record's key may be: ``<lesson id>:<question id>`` or ``_<kind>:…``, in the ids'
+characters (ASCII): never markup, a selector or ``__proto__``."""
 MAX_BYTES: Final = 20 * 1024 * 1024
 """Bigger files are refused before they are read (a course's records are kilobytes)."""
 

@@ -206,9 +206,20 @@ def test_import_merges_keeping_the_newer_record_per_key(
             ),
             "文件已损坏：第 2 条记录的格式不对。",
         ),
+        (
+            json.dumps(
+                {
+                    "format": exchange.FORMAT,
+                    "version": 1,
+                    "course": NAMESPACE,
+                    "records": {"__proto__": {"t": 1, "polluted": True}},
+                }
+            ),
+            "文件已损坏：第 1 条记录的格式不对。",
+        ),
         ('["not", "an", "export"]', "这不是从本课程网站“学习进度”页导出的学习记录文件。"),
     ],
-    ids=["damaged", "older-version", "other-course", "bad-record", "not-an-export"],
+    ids=["damaged", "older-version", "other-course", "bad-record", "proto-key", "not-an-export"],
 )
 def test_a_bad_file_gets_one_message_and_changes_nothing(
     page: Page, site_url: str, tmp_path: Path, content: str, message: str

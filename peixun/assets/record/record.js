@@ -88,11 +88,13 @@
       if (!lesson) return;
       if (!states.has(lesson.id)) states.set(lesson.id, lessonState(lesson));
       const st = states.get(lesson.id);
-      let badge = a.querySelector(".px-state");
+      // 导航里写在链接之内（链接的名称带上状态），课文列表里写在链接之后
+      const inList = a.closest(".px-lessons") !== null;
+      let badge = (inList ? a.parentElement : a).querySelector(".px-state");
       if (!badge) {
         badge = document.createElement("span");
         badge.className = "px-state";
-        a.append(badge);
+        if (inList) a.after(badge); else a.append(badge);
       }
       if (badge.dataset.pxState === stateKind(st) && badge.dataset.score === String(st.score)) return;
       badge.dataset.pxState = stateKind(st);
