@@ -113,7 +113,7 @@ def summary_html() -> Markup:
         '<p><label for="px-summary-files">选择学员导出的学习记录文件（可一次选多个）：</label></p>'
         '<p><input type="file" id="px-summary-files" multiple accept=".json,application/json"'
         " data-px-files></p><p>也可以把文件拖到这个方框里。</p></div>"
-        '<ul class="px-summary__files" role="status" data-px-file-status></ul>'
+        '<div role="status"><ul class="px-summary__files" data-px-file-status></ul></div>'
         "<div data-px-summary-result hidden>"
         '<p class="px-dossier__actions"><button type="button" class="md-button md-button--primary"'
         ' data-px-action="print">打印支部汇总</button></p>'

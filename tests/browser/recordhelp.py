@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -55,3 +56,23 @@ def export_file(path: Path, records: dict[str, dict[str, Any]], **fields: Any) -
     }
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     return path
+
+
+def summary_with_files(page: Any, site: str) -> None:
+    """支部汇总 after reading two learners' files and a damaged one (the page filled in)."""
+    page.goto(site + "zhibu-huizong.html")
+    lesson = course_map(page)["chapters"][0]["lessons"][0]
+    folder = Path(tempfile.mkdtemp(prefix="px-summary-"))
+    paths = []
+    for n, name in enumerate(["张三", "李四"]):
+        records: dict[str, dict[str, Any]] = {
+            f"{LESSON1_ID}:{q}": {"s": "incorrect" if i <= n else "correct", "r": ["0"], "t": 1}
+            for i, q in enumerate(lesson["q"])
+        }
+        records["_profile:learner"] = {"t": 1, "name": name, "branch": "第一党支部"}
+        records[f"_exam:attempt:zonghe:{n}"] = {"t": 1, "score": 70 + n, "passed": True}
+        paths.append(str(export_file(folder / f"{name}.json", records)))
+    (folder / "坏.json").write_text("{", encoding="utf-8")
+    paths.append(str(folder / "坏.json"))
+    page.locator("[data-px-files]").set_input_files(paths)
+    page.wait_for_selector("[data-px-summary-result]:not([hidden])")

@@ -15,7 +15,7 @@ import pytest
 from playwright.sync_api import Page
 
 from tests.browser.quizhelp import LESSON1, answer, question, ready
-from tests.browser.recordhelp import record_ready
+from tests.browser.recordhelp import record_ready, summary_with_files
 from tests.npm import npm_package
 
 AXE_CORE = "axe-core@4.14.1"
@@ -76,6 +76,7 @@ PAGES: dict[str, Callable[[Page, str], None]] = {
     "wrong-book-full": wrong_book_full,
     "record": lambda p, s: visit(p, s + "xuexi-dangan.html"),
     "branch-summary": lambda p, s: visit(p, s + "zhibu-huizong.html"),
+    "branch-summary-filled": summary_with_files,
     "glossary": lambda p, s: visit(p, s + "glossary.html"),
     "sources": lambda p, s: visit(p, s + "sources.html"),
     "handout-student": lambda p, s: visit(p, s + "handouts/01-juese-renzhi-student.html"),
