@@ -120,7 +120,7 @@ def summary_html() -> Markup:
         '<h2 id="wancheng">学员完成情况</h2>'
         '<div class="px-summary__scroll"><table class="px-summary__people" data-px-people>'
         "<thead><tr><th>学员</th><th>所在支部</th><th>读完课文</th><th>完成自测</th>"
-        "<th>自测得分</th><th>综合测评</th><th>学习时间</th></tr></thead><tbody></tbody></table></div>"
+        "<th>自测答对</th><th>综合测评</th><th>学习时间</th></tr></thead><tbody></tbody></table></div>"
         '<h2 id="gezhang">各章完成的人数</h2>'
         '<table class="px-summary__chapters" data-px-chapters><thead><tr><th>章</th>'
         "<th>读完并做完自测的人数</th></tr></thead><tbody></tbody></table>"

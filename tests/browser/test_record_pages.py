@@ -128,6 +128,12 @@ def test_branch_summary_reads_three_files_and_reports_a_bad_one_on_its_own(
     expect(rows).to_have_count(3)
     first = rows.nth(0).locator("td").all_inner_texts()
     assert first[:2] == ["张三", "第一党支部"]
+    total = sum(len(x["q"]) for c in map_["chapters"] for x in c["lessons"])
+    assert first[2:5] == [
+        f"1 / {sum(len(c['lessons']) for c in map_['chapters'])} 课",
+        f"1 / {sum(1 for c in map_['chapters'] for x in c['lessons'] if x['q'])} 课",
+        f"{len(q) - 2} / {total} 题",
+    ]
     assert first[5] == "最好 90 分，共 1 次，已及格"
     assert rows.nth(1).locator("td").nth(5).inner_text() == "最好 55 分，共 1 次，未及格"
     assert rows.nth(2).locator("td").nth(0).inner_text() == "<img src=x onerror=alert(1)>"

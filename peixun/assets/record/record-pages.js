@@ -134,7 +134,7 @@
       const best = s.attempts.filter((a) => !map.chapters.some((c) => c.id === a.exam)); // 综合测评
       const top = best.length ? Math.max(...best.map((a) => a.score)) : null;
       [s.name || name, s.branch || "–", `${s.read} / ${s.lessons} 课`, `${s.done} / ${s.quizzed} 课`,
-        s.questions ? `${pct(s.right, s.questions)} 分` : "–",
+        `${s.right} / ${s.questions} 题`,
         top === null ? "未参加" : `最好 ${Math.round(top)} 分，共 ${best.length} 次` +
           (best.some((a) => a.passed) ? "，已及格" : "，未及格"),
         duration(s.readMinutes + s.quizMinutes)].forEach((t) => cell(tr, t));
