@@ -112,12 +112,13 @@
 
   /* 状态变了（读完、自测做完或得分变了）时在 document 上发 peixun:lesson-state（contract.py） */
   const known = new Map();
-  function announce(lesson) {
+  function announce(lesson, quiet) {
     const st = lessonState(lesson);
     const key = [st.read, st.done, st.score].join();
     const before = known.get(lesson.id);
     known.set(lesson.id, key);
-    if (before === undefined || before === key) return;
+    // 没有基准（题目在页面打开后才载入）时照样发出：重复报告同一状态无害，漏报则不然
+    if (quiet || before === key) return;
     document.dispatchEvent(new CustomEvent("peixun:lesson-state", {
       detail: { lesson: st.lesson, read: st.read, done: st.done, score: st.score },
     }));
@@ -166,7 +167,6 @@
     visit.opened = Date.now();
     visit.t = visit.opened;
     save(key, visit);
-    announce(lesson);
     const article = document.querySelector(".md-content article") || document.body;
     // 课文的末尾：课后自测开始的地方；没有自测就是页面末尾
     const quiz = article.querySelector('[data-quiz="lesson"]');
@@ -220,16 +220,20 @@
     if (!px() || !px().store) return;
     courseMap().then((map) => {
       const page = here();
+      const lessonHere = allLessons(map).find(({ lesson }) => pageUrl(lesson.url) === page);
+      if (lessonHere) announce(lessonHere.lesson, true);
       const article = document.querySelector(".md-content article");
       if (article && !article.hasAttribute("data-px-tracked")) {
         article.setAttribute("data-px-tracked", "");
         stopTracking();
-        const found = allLessons(map).find(({ lesson }) => pageUrl(lesson.url) === page);
-        if (found) trackLesson(map, found.lesson);
+        if (lessonHere) trackLesson(map, lessonHere.lesson);
         else if (map.timed.some((path) => pageUrl(path) === page)) {
           track("_quiztime:" + map.timed.find((path) => pageUrl(path) === page));
         }
       }
+      // 本页题目所属各课的状态作为基准：此后变了才发 peixun:lesson-state
+      const onPage = new Set(Array.from(document.querySelectorAll("[data-lesson]"), (el) => el.dataset.lesson));
+      allLessons(map).forEach(({ lesson }) => { if (onPage.has(lesson.id)) announce(lesson, true); });
       markLinks(map);
       fillHome(map);
       document.dispatchEvent(new CustomEvent("peixun:record-ready", { detail: map }));
