@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from peixun.record import exchange
-from tests.browser.quizhelp import LESSON1, LESSON2, answer, ready
+from tests.browser.quizhelp import COURSE_PREFIX, LESSON1, LESSON2, answer, ready
 from tests.browser.recordhelp import (
     LESSON1_ID,
     NAMESPACE,
@@ -286,3 +286,30 @@ def test_states_and_continue_work_from_a_folder(page: Page, built_site: Path) ->
     record_ready(page)
     expect(page.locator("[data-px-continue]")).to_contain_text(title)
     assert page.locator("[data-px-continue]").evaluate("a => a.href").endswith(LESSON1)
+
+
+def test_instant_navigation_marks_the_new_page_once_and_records_its_opening(
+    page: Page, site_url: str
+) -> None:
+    port = site_url.rstrip("/").rsplit(":", 1)[1]
+
+    def rewrite(route: Any) -> None:  # instant navigation needs the sitemap's URLs on this port
+        response = route.fetch()
+        route.fulfill(response=response, body=response.text().replace(":8000/", f":{port}/"))
+
+    page.route("**/sitemap.xml", rewrite)
+    page.goto(site_url + LESSON1)
+    record_ready(page)
+    page.evaluate("window.__sameDocument = true")
+    nav = page.get_by_role("navigation", name="导航栏")
+    nav.get_by_role("link", name="支部书记是政治角色").click()
+    page.wait_for_url("**/" + LESSON2, wait_until="commit")
+    page.wait_for_function(
+        "() => (JSON.parse(localStorage.getItem("
+        f"'{COURSE_PREFIX}_visit:zhengzhi-juese')) || {{}}).opened > 0"
+    )
+    assert page.evaluate("window.__sameDocument") is True
+    links = page.locator(".md-nav--primary a.md-nav__link:has(.px-state)")
+    assert links.count() >= 5
+    for i in range(links.count()):
+        assert links.nth(i).locator(".px-state").count() == 1  # marked once
