@@ -12,9 +12,20 @@ PACKAGE_DIR = Path(__file__).parent
 SITE_FOLDER = "assets/peixun"
 """Where the files are placed in the built site (relative to its root)."""
 
-STYLESHEETS = ("stylesheets/site.css", "quiz/quiz.css", "stylesheets/print.css")
-# scorm.js after quiz.js: it uses quiz.js's store (window.peixun.store)
-SCRIPTS = ("quiz/quiz.js", "search/search-zh.js", "scorm/scorm.js")
+STYLESHEETS = (
+    "stylesheets/site.css",
+    "quiz/quiz.css",
+    "record/record.css",
+    "stylesheets/print.css",
+)
+SCRIPTS = (
+    "quiz/quiz.js",
+    "record/record.js",  # after quiz.js, whose window.peixun.store it uses
+    "record/record-exchange.js",
+    "record/record-pages.js",
+    "search/search-zh.js",
+    "scorm/scorm.js",  # last: it uses quiz.js's store (window.peixun.store)
+)
 POLYFILLS = ("vendor/iframe-worker-shim.js",)  # npm iframe-worker 1.0.4, MIT (licence beside it)
 PRINT_CSS = "stylesheets/print.css"
 

@@ -13,7 +13,10 @@ Every key is optional; a course that sets none gets the defaults documented here
           exam: zonghe-ceping.md            # 综合测评
           progress: xuexi-jindu.md          # 学习进度
           wrong_book: cuoti-ben.md          # 错题本
-        reference_order: [xuexi-jindu.md, zonghe-ceping.md, cuoti-ben.md, glossary.md, sources.md]
+          record: xuexi-dangan.md           # 学习档案（可打印）
+          branch_summary: zhibu-huizong.md  # 支部汇总（读几位学员导出的学习记录）
+        reference_order: [xuexi-jindu.md, zonghe-ceping.md, cuoti-ben.md, xuexi-dangan.md,
+                          zhibu-huizong.md, glossary.md, sources.md]
 """
 
 from __future__ import annotations
@@ -56,6 +59,10 @@ class PageNames(BaseModel):
     """学习进度."""
     wrong_book: str = Field(default="cuoti-ben.md", pattern=PAGE_FILE)
     """错题本."""
+    record: str = Field(default="xuexi-dangan.md", pattern=PAGE_FILE)
+    """学习档案: the learner's printable record (peixun.record)."""
+    branch_summary: str = Field(default="zhibu-huizong.md", pattern=PAGE_FILE)
+    """支部汇总: several learners' exported records side by side (peixun.record)."""
 
 
 class CourseSettings(BaseModel):
@@ -69,7 +76,8 @@ class CourseSettings(BaseModel):
     pages: PageNames = Field(default_factory=PageNames)
     reference_order: list[str] | None = None
     """The pages after the chapters in the navigation, in the order a learner needs them.
-    Defaults to progress, exam, wrong book (as named in ``pages``), glossary, sources."""
+    Defaults to progress, exam, wrong book, record, branch summary (as named in ``pages``),
+    glossary, sources."""
     precompress: bool = True
     """Write ``.gz`` copies of text files beside them for servers that send those as they are."""
 
@@ -85,7 +93,15 @@ class CourseSettings(BaseModel):
         if self.reference_order is not None:
             return self.reference_order
         names = self.pages
-        return [names.progress, names.exam, names.wrong_book, "glossary.md", "sources.md"]
+        return [
+            names.progress,
+            names.exam,
+            names.wrong_book,
+            names.record,
+            names.branch_summary,
+            "glossary.md",
+            "sources.md",
+        ]
 
 
 SETTINGS_PATH = ("extra", "peixun")

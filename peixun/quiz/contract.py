@@ -31,6 +31,20 @@ from markupsafe import Markup
 
 from peixun.text.hanzi import HAN_RANGES
 
+# The learner's record (peixun.record, assets/record/record.js) keeps, under the course prefix:
+# ``_visit:<lesson id>`` = {t, read, opened, seconds}: read by the rule of
+#   peixun.record.coursemap.READ_SECONDS; opened: ms of the last opening; seconds on the page;
+# ``_quiztime:<page URL>`` = {t, seconds}: time on the exam, the chapter tests and 错题本;
+# ``_profile:learner`` = {t, name, branch}: typed on 学习档案, exported with the rest.
+# Each page's <head> also names the course map (peixun.record.coursemap, id ``px-record``).
+LESSON_STATE_EVENT: Final = "peixun:lesson-state"
+"""Fired on ``document`` by record.js when a lesson's state changes on the page (read, its
+自测 completed, its score changed), with ``detail`` ``{lesson, read, done, score}``: ``done``
+once every question of the lesson has an answer, ``score`` the share answered right (0–100;
+``null`` before ``done``). The SCORM runtime reports a lesson's completion from it."""
+RECORDS_CHANGED_EVENT: Final = "peixun:records-changed"
+"""Fired on ``document`` after records were imported: quiz.js refills 学习进度's tables."""
+
 CONFIG_ID: Final = "px-config"
 """The id of the JSON element; quiz.js and search-zh.js look it up by this id."""
 

@@ -6,17 +6,16 @@ The generated pages' file names and the exam's size come from the course setting
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable
 
 from markupsafe import Markup
 
 from peixun.course.model import Chapter, Course, Lesson
 from peixun.course.settings import CourseSettings, PageNames
-from peixun.quiz.answers import fingerprint
 from peixun.quiz.lessontext import sections
 from peixun.quiz.model import Question
-from peixun.quiz.render import Entry, QuizMode, legacy_of, quiz_html
+from peixun.quiz.render import Entry, QuizMode, quiz_html
+from peixun.record import progress
 
 MARKER = "<!-- peixun:quiz -->"
 """Written into the Markdown; replaced by the quiz HTML once the page is rendered."""
@@ -93,43 +92,6 @@ def _all_lessons(course: Course) -> list[tuple[Chapter, Lesson]]:
     return [(chapter, lesson) for chapter in course.chapters for lesson in chapter.lessons]
 
 
-def progress_html(course: Course, questions: Questions, url_for: UrlFor) -> Markup:
-    """A table per chapter: each lesson's answered and correct counts, filled in by quiz.js."""
-    blocks = Markup("")
-    for chapter in course.chapters:
-        rows = Markup("")
-        for lesson in chapter.lessons:
-            listed = questions.get(lesson.slug, [])
-            ids = [q.id for q in listed]
-            rows += Markup(
-                '<tr data-lesson="{lesson}" data-ids="{ids}" data-v1="{legacy}" data-fps="{fps}">'
-                '<td><a href="{url}">{title}</a></td>'
-                '<td data-cell="done">–</td><td data-cell="right">–</td><td>{total}</td></tr>'
-            ).format(
-                lesson=lesson.meta.id,
-                ids=json.dumps(ids, ensure_ascii=False),
-                legacy=json.dumps([legacy_of(lesson.slug, q) for q in listed], ensure_ascii=False),
-                fps=json.dumps([fingerprint(q) for q in listed]),
-                url=url_for(lesson.src_path) + ("#zice" if ids else ""),
-                title=lesson.title,
-                total=len(ids),
-            )
-        blocks += Markup(
-            '<table class="px-progress__chapter"><caption><a href="{url}">{title}</a>'
-            '<span class="px-progress__sum" data-cell="chapter"></span></caption>'
-            "<thead><tr><th>课文</th><th>已答</th><th>答对</th><th>题数</th></tr></thead>"
-            "<tbody>{rows}</tbody></table>"
-        ).format(url=url_for(chapter.index_path), title=chapter.title, rows=rows)
-    return Markup(
-        '<section class="px-progress" data-progress data-search-exclude>'
-        '<p class="px-quiz__nojs">学习进度需要浏览器启用 JavaScript'
-        "（答题记录保存在本机浏览器中）。</p>"
-        '<p class="px-progress__total" data-cell="total"></p>{blocks}'
-        '<p><button type="button" class="md-button" data-action="forget" hidden>'
-        "清除本机的全部答题记录</button></p></section>"
-    ).format(blocks=blocks)
-
-
 def quiz_for_page(
     src_path: str, course: Course, questions: Questions, url_for: UrlFor, settings: CourseSettings
 ) -> Markup | None:
@@ -147,7 +109,7 @@ def quiz_for_page(
     elif src_path == names.wrong_book:
         mode, lessons = "wrong", _all_lessons(course)
     elif src_path == names.progress:
-        return progress_html(course, questions, url_for)
+        return progress.progress_html(course, questions, url_for)
     else:
         chapter = next(
             (c for c in course.chapters if chapter_test_path(c, names) == src_path), None

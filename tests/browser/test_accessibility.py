@@ -15,6 +15,7 @@ import pytest
 from playwright.sync_api import Page
 
 from tests.browser.quizhelp import LESSON1, answer, question, ready
+from tests.browser.recordhelp import record_ready, summary_with_files
 from tests.npm import npm_package
 
 AXE_CORE = "axe-core@4.14.1"
@@ -38,6 +39,7 @@ def visit(page: Page, url: str) -> None:
     page.goto(url)
     if page.locator("[data-quiz], [data-progress]").count():
         ready(page)
+    record_ready(page)  # the lesson states in the nav, the record pages filled in
 
 
 def answer_all(page: Page, url: str, count: int | None = None) -> None:
@@ -72,6 +74,9 @@ PAGES: dict[str, Callable[[Page, str], None]] = {
     "progress": lambda p, s: visit(p, s + "xuexi-jindu.html"),
     "wrong-book-empty": lambda p, s: visit(p, s + "cuoti-ben.html"),
     "wrong-book-full": wrong_book_full,
+    "record": lambda p, s: visit(p, s + "xuexi-dangan.html"),
+    "branch-summary": lambda p, s: visit(p, s + "zhibu-huizong.html"),
+    "branch-summary-filled": summary_with_files,
     "glossary": lambda p, s: visit(p, s + "glossary.html"),
     "sources": lambda p, s: visit(p, s + "sources.html"),
     "handout-student": lambda p, s: visit(p, s + "handouts/01-juese-renzhi-student.html"),

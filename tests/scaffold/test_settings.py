@@ -30,6 +30,8 @@ def test_defaults_when_nothing_is_set() -> None:
         "xuexi-jindu.md",
         "zonghe-ceping.md",
         "cuoti-ben.md",
+        "xuexi-dangan.md",
+        "zhibu-huizong.md",
         "glossary.md",
         "sources.md",
     ]

@@ -443,6 +443,8 @@
       }
     });
     fill();
+    // 导入学习记录之后（record-exchange.js）重新统计
+    document.addEventListener("peixun:records-changed", () => { if (root.isConnected) fill(); });
   }
 
   /* 浏览器禁止网站存储时（页面模板已换成内存存储），在第一个测验前说一次：记录不会保留 */

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from mkdocs.plugins import CombinedEvent
 
-from peixun.site.hooks import assets, course, drafts, handouts, quiz, scorm, search
+from peixun.site.hooks import assets, course, drafts, handouts, quiz, record, scorm, search
 
 __all__ = [
     "on_config",
@@ -37,17 +37,19 @@ on_files = CombinedEvent(
     drafts.on_files,
     quiz.on_files,
     scorm.on_files,
+    record.on_files,  # after quiz: the course map links to the quiz pages
     search.on_files,
     handouts.on_files,
 )
 on_nav = course.on_nav
 on_page_markdown = course.on_page_markdown
 # tooltips first (the banner gets none), then the quiz
+# record after quiz: its pages and the home page's 继续学习 block are no quiz
 on_page_content = CombinedEvent(
-    course.on_page_content, quiz.on_page_content, drafts.on_page_content
+    course.on_page_content, quiz.on_page_content, record.on_page_content, drafts.on_page_content
 )
 on_page_context = CombinedEvent(course.on_page_context, search.on_page_context)
 on_post_build = CombinedEvent(search.on_post_build, assets.on_post_build)
-on_post_page = quiz.on_post_page
+on_post_page = CombinedEvent(quiz.on_post_page, record.on_post_page)  # each its <head> element
 on_post_template = quiz.on_post_template
 on_serve = quiz.on_serve

@@ -1,0 +1,120 @@
+"""The course map: what record.js needs to know about the course, written once per build.
+
+It goes into the site as one script (``course-map.js``, :data:`MAP_FILE`) that record.js
+loads once and the browser caches, instead of into every page: at 1,000 lessons it is
+hundreds of kilobytes. Its address, with a hash of its content so that a changed course is
+never read from a stale cache, is in each page's ``px-record`` element (:func:`config_html`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+
+from markupsafe import Markup
+
+from peixun.course.model import Course
+from peixun.course.settings import CourseSettings
+from peixun.quiz import pages as quiz_pages
+from peixun.quiz.answers import fingerprint
+from peixun.quiz.contract import script_json
+from peixun.quiz.model import Question
+from peixun.quiz.render import Entry, dom_id
+from peixun.record import exchange
+
+MAP_FILE = "assets/peixun/record/course-map.js"
+"""Where the map is in the site (beside record.js)."""
+MAP_GLOBAL = "peixunCourseMap"
+"""The ``window`` property the map script sets."""
+CONFIG_ID = "px-record"
+"""The id of the JSON element that names the map's address."""
+
+READ_SECONDS = 30
+"""The read rule (已读), defined here only: a lesson counts as read once its text has been
+scrolled to its end (where its 自测 begins, or the end of the page) and the learner has spent
+at least this many seconds on it, in one visit or several."""
+
+SiteUrl = Callable[[str], str]  # docs-relative source path -> site-relative URL
+
+
+def _anchor_prefix(slug: str) -> str:
+    """The start of a question's element id on its lesson page; the question id follows."""
+    probe = Question.model_construct(id="")
+    entry = Entry(probe, "", slug, "", "", "", "")
+    return dom_id(entry)
+
+
+def course_map(
+    course: Course,
+    questions: dict[str, list[Question]],
+    settings: CourseSettings,
+    namespace: str,
+    site_name: str,
+    url: SiteUrl,
+) -> dict[str, object]:
+    """The map as data: chapters and lessons in order, each lesson's questions, the pages."""
+    names = settings.pages
+    chapters = []
+    for chapter in course.chapters:
+        lessons = []
+        for lesson in chapter.lessons:
+            listed = questions.get(lesson.slug, [])
+            lessons.append(
+                {
+                    "id": lesson.meta.id,
+                    "title": lesson.title,
+                    "url": url(lesson.src_path),
+                    "minutes": lesson.minutes,
+                    "q": [q.id for q in listed],
+                    "fp": [fingerprint(q) for q in listed],
+                    "anchor": _anchor_prefix(lesson.slug),
+                }
+            )
+        chapters.append(
+            {
+                "id": chapter.folder,
+                "title": chapter.title,
+                "url": url(chapter.index_path),
+                "lessons": lessons,
+            }
+        )
+    tests = [
+        quiz_pages.chapter_test_path(chapter, names)
+        for chapter in course.chapters
+        if any(questions.get(lesson.slug) for lesson in chapter.lessons)
+    ]
+    return {
+        "course": namespace,
+        "title": site_name,
+        "readSeconds": READ_SECONDS,
+        "passMark": settings.exam.pass_mark,
+        "file": exchange.schema(),
+        "pages": {
+            "home": url("index.md"),
+            "progress": url(names.progress),
+            "exam": url(names.exam),
+            "wrong": url(names.wrong_book),
+            "record": url(names.record),
+            "summary": url(names.branch_summary),
+        },
+        "timed": [url(path) for path in [names.exam, names.wrong_book, *tests]],
+        "chapters": chapters,
+    }
+
+
+def map_script(data: dict[str, object]) -> str:
+    """The map file's text."""
+    return f"window.{MAP_GLOBAL}={script_json(data)};\n"
+
+
+def map_address(script: str) -> str:
+    """Site-relative address of the map, with a content hash against stale caches."""
+    digest = hashlib.sha1(script.encode("utf-8")).hexdigest()[:10]
+    return f"{MAP_FILE}?v={digest}"
+
+
+def config_html(address: str) -> Markup:
+    """The element every page's ``<head>`` carries for record.js."""
+    return Markup('<script type="application/json" id="{id}">{json}</script>').format(
+        id=CONFIG_ID, json=Markup(script_json({"map": address}))
+    )

@@ -1,0 +1,84 @@
+"""The course map record.js reads, the record pages' names and their place in the build."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from peixun.course.model import load_course
+from peixun.course.settings import CourseSettings
+from peixun.generated import generated_paths
+from peixun.quiz import course_questions
+from peixun.quiz.answers import fingerprint
+from peixun.record import coursemap, exchange
+from peixun.record import pages as record_pages
+from tests.fixture import COURSE
+
+
+def fixture_map() -> dict[str, object]:
+    course = load_course(COURSE / "docs", COURSE / "sources")
+    questions = course_questions(course, COURSE / "quizzes")
+    return coursemap.course_map(
+        course,
+        questions,
+        CourseSettings(),
+        "ceshi",
+        "示例课程",
+        lambda src: src.removesuffix(".md") + ".html",
+    )
+
+
+def test_map_lists_every_lesson_in_order_with_its_questions() -> None:
+    course = load_course(COURSE / "docs", COURSE / "sources")
+    questions = course_questions(course, COURSE / "quizzes")
+    data = fixture_map()
+    chapters = data["chapters"]
+    assert isinstance(chapters, list)
+    assert [c["id"] for c in chapters] == [c.folder for c in course.chapters]
+    first = course.chapters[0].lessons[0]
+    entry = chapters[0]["lessons"][0]
+    assert entry["id"] == first.meta.id and entry["title"] == first.title
+    assert entry["url"] == first.slug + ".html" and entry["minutes"] == first.minutes
+    assert entry["q"] == [q.id for q in questions[first.slug]]
+    assert entry["fp"] == [fingerprint(q) for q in questions[first.slug]]
+    assert entry["anchor"] == "q-" + first.slug.replace("/", "--") + "--"
+
+
+def test_map_names_the_pages_the_rules_and_the_file_format() -> None:
+    data = fixture_map()
+    assert data["course"] == "ceshi" and data["readSeconds"] == coursemap.READ_SECONDS
+    assert data["file"] == exchange.schema()
+    pages = data["pages"]
+    assert isinstance(pages, dict)
+    assert pages["record"] == "xuexi-dangan.html" and pages["summary"] == "zhibu-huizong.html"
+    assert "zonghe-ceping.html" in data["timed"]  # type: ignore[operator]
+
+
+def test_map_script_cannot_end_its_element_and_its_address_follows_its_content() -> None:
+    data = {"title": "</script><b>"}
+    script = coursemap.map_script(data)
+    assert "<" not in script
+    assert json.loads(script.split("=", 1)[1].rstrip(";\n")) == data
+    assert coursemap.map_address(script) != coursemap.map_address(coursemap.map_script({}))
+    assert coursemap.map_address(script).startswith(coursemap.MAP_FILE + "?v=")
+
+
+def test_record_pages_are_generated_and_kept_out_of_search() -> None:
+    course = load_course(COURSE / "docs", COURSE / "sources")
+    questions = course_questions(course, COURSE / "quizzes")
+    settings = CourseSettings.model_validate({"pages": {"record": "dangan.md"}})
+    paths = generated_paths(course, questions, settings)
+    assert {"dangan.md", "zhibu-huizong.md"} <= paths
+    for text in record_pages.generated_pages(settings).values():
+        assert "search:\n  exclude: true" in text and record_pages.MARKER in text
+    assert settings.nav_order().index("dangan.md") == 3
+
+
+def test_fixture_site_has_the_map_and_names_it_in_every_page(fixture_site: Path) -> None:
+    script = (fixture_site / coursemap.MAP_FILE).read_text(encoding="utf-8")
+    assert script.startswith(f"window.{coursemap.MAP_GLOBAL}=")
+    home = (fixture_site / "index.html").read_text(encoding="utf-8")
+    assert str(coursemap.config_html(coursemap.map_address(script))) in home
+    assert "data-px-next" in home  # 继续学习 and 今日复习
+    assert (fixture_site / "xuexi-dangan.html").is_file()
+    assert (fixture_site / "zhibu-huizong.html").is_file()
