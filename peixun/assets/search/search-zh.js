@@ -202,9 +202,14 @@
       } catch (error) {
         console.warn("search-zh: queries left as typed", error) // Material's own search still runs
       }
-    } else if (message && message.type === QUERY && vocabulary && typeof message.data === "string") {
+    } else if (message && message.type === QUERY && vocabulary) {
       try {
-        message = { type: QUERY, data: rewrite(message.data, vocabulary) }
+        if (typeof message.data === "string")
+          message = { type: QUERY, data: rewrite(message.data, vocabulary) }
+        else if (message.data && typeof message.data.query === "string") // MaterialX: {id, data: {query}}
+          message = Object.assign({}, message, {
+            data: Object.assign({}, message.data, { query: rewrite(message.data.query, vocabulary) })
+          })
       } catch (error) {
         console.warn("search-zh: query left as typed", error) // Material's own search still runs
       }
