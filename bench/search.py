@@ -22,7 +22,14 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from peixun.search.measure import Answer, Engine, material_search, pagefind_search
+from peixun.search.measure import (
+    Answer,
+    Engine,
+    FirstSearch,
+    first_search,
+    material_search,
+    pagefind_search,
+)
 from peixun.search.metrics import Scores, first_hit, percentile
 from peixun.search.queryset import Query, load_queries
 from tests.browsing import launch, serve
@@ -38,6 +45,13 @@ PAGEFIND_ARGS = [
     "--keep-index-url",
     "--quiet",
 ]  # fmt: skip
+# The first search: a lesson opened cold, search opened and a query typed at once, with the
+# page's CPU slowed 4× (Chromium's CDP throttling: the page and same-process frames, not Web
+# Workers, so over HTTP Material's worker runs at full speed; from a folder it runs in an iframe).
+FIRST_LESSON = "01-juese-renzhi/01-diwei-zuoyong.html"
+FIRST_QUERY = "三会一课"
+FIRST_RUNS = 10
+CPU_SLOWDOWN = 4
 KINDS = {"term": "术语", "question": "问句", "partial": "半个词", "lay": "学员说法"}
 
 
@@ -132,11 +146,68 @@ def measure(site: Path, queries: list[Query], passes: int, only: str | None) -> 
     return runs
 
 
+def measure_first_searches(site: Path, runs: int) -> dict[str, list[FirstSearch]]:
+    """``runs`` first searches over HTTP and from the folder, each in a fresh browser profile."""
+    from playwright.sync_api import sync_playwright
+
+    found: dict[str, list[FirstSearch]] = {"HTTP": [], "file://": []}
+    with serve(site) as base_url, sync_playwright() as playwright:
+        browser = launch(playwright)
+        for name, url in (
+            ("HTTP", base_url + FIRST_LESSON),
+            ("file://", (site / FIRST_LESSON).as_uri()),
+        ):
+            log(f"首次搜索：{name}，{runs} 次，CPU 减速 {CPU_SLOWDOWN}×")
+            for _ in range(runs):
+                context = browser.new_context(
+                    locale="zh-CN", viewport={"width": 1280, "height": 900}
+                )
+                page = context.new_page()
+                cdp = context.new_cdp_session(page)
+                cdp.send("Emulation.setCPUThrottlingRate", {"rate": CPU_SLOWDOWN})
+                found[name].append(first_search(page, url, FIRST_QUERY))
+                context.close()
+        browser.close()
+    return found
+
+
+def first_search_report(found: dict[str, list[FirstSearch]]) -> list[str]:
+    lines = [
+        "## 首次搜索（索引按需加载）",
+        "",
+        f"打开课文 `{FIRST_LESSON}`（每次新的浏览器配置，无缓存），不碰搜索时不下载索引；按 `/` 打开搜索后"
+        f"立即输入“{FIRST_QUERY}”，这时才下载并建立索引。Chromium 经 CDP "
+        f"`Emulation.setCPUThrottlingRate` 把页面的 CPU 减速 {CPU_SLOWDOWN}×（只作用于页面和同进程的 "
+        "iframe，不作用于 Web Worker：HTTP 下 Material 的搜索 worker 以全速运行，从文件夹打开时它在 "
+        "iframe 里运行）。",
+        "",
+        "| 打开方式 | 次数 | 打开页面时请求索引 | 输入后到第一条结果 p50 / p95 | 打开搜索到第一条结果 p50 / p95 |",
+        "|---|---|---|---|---|",
+    ]
+    for name, runs in found.items():
+        typing = [r.after_typing_ms for r in runs]
+        opening = [r.after_opening_ms for r in runs]
+        loads = sum(r.index_loads_before for r in runs)
+        lines.append(
+            f"| {name} | {len(runs)} | {loads} 次 | "
+            f"{percentile(typing, 50):.0f} ms / {percentile(typing, 95):.0f} ms | "
+            f"{percentile(opening, 50):.0f} ms / {percentile(opening, 95):.0f} ms |"
+        )
+    return [*lines, ""]
+
+
 def kb(n: int) -> str:
     return f"{n / 1024:.0f} KB"
 
 
-def report(runs: list[EngineRun], queries: list[Query], passes: int, took: float, load: str) -> str:
+def report(
+    runs: list[EngineRun],
+    queries: list[Query],
+    passes: int,
+    took: float,
+    load: str,
+    first: dict[str, list[FirstSearch]],
+) -> str:
     lines = [
         "# 搜索评测结果",
         "",
@@ -170,6 +241,8 @@ def report(runs: list[EngineRun], queries: list[Query], passes: int, took: float
             f"{percentile(best, 50):.1f} ms / {percentile(best, 95):.1f} ms |"
         )
     lines += ["", "索引大小指：" + "；".join(f"{r.name}：{r.index_note}" for r in runs), ""]
+    if first:
+        lines += first_search_report(first)
     lines += [
         "## 按查询类型（recall@3）",
         "",
@@ -202,6 +275,12 @@ def main() -> None:
     parser.add_argument("--passes", type=int, default=3, help="timed passes over the query set")
     parser.add_argument("--site", type=Path, help="use this built site instead of building one")
     parser.add_argument("--only", choices=["material", "pagefind"], help="run one engine only")
+    parser.add_argument(
+        "--first-runs",
+        type=int,
+        default=FIRST_RUNS,
+        help="first searches per way of opening (0: none)",
+    )
     args = parser.parse_args()
     started = time.monotonic()
     queries = load_queries(QUERIES)
@@ -211,12 +290,13 @@ def main() -> None:
             shutil.copytree(args.site, site)
         else:
             build_site(site)
-        if args.only != "material":
-            run_pagefind(site)
         load_before = os.getloadavg()[0]
+        first = measure_first_searches(site, args.first_runs) if args.first_runs else {}
+        if args.only != "material":
+            run_pagefind(site)  # takes the pages Material does not index out of the copy
         runs = measure(site, queries, args.passes, args.only)
         load = f"开始 {load_before:.1f}，结束 {os.getloadavg()[0]:.1f}"
-    text = report(runs, queries, args.passes, time.monotonic() - started, load)
+    text = report(runs, queries, args.passes, time.monotonic() - started, load, first)
     REPORT.write_text(text, encoding="utf-8")
     print(text)
     log(f"已写入 {REPORT.relative_to(ROOT)}")

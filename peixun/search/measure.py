@@ -118,3 +118,49 @@ def pagefind_search(page: Page, base_url: str) -> Engine:
         return Answer(query, ranked, float(found["ms"]))
 
     return ask
+
+
+INDEX = "search/search_index.js"  # .json over HTTP, .js (the offline plugin's copy) from a folder
+
+# The first search on a freshly opened page: when the box got focus (search opened), when the
+# first key was released in it, and when the first result was drawn.
+_WATCH_FIRST = """() => {
+  const watch = window.peixunFirstSearch = { open: 0, key: 0, done: 0 }
+  const input = document.querySelector("form[name=search] input[name=query]")
+  input.addEventListener("focus", () => { watch.open ||= performance.now() })
+  input.addEventListener("keyup", () => { watch.key ||= performance.now() })
+  const list = document.querySelector(".md-search-result__list")
+  new MutationObserver(() => {
+    if (!watch.done && list.querySelector(".md-search-result__item")) watch.done = performance.now()
+  }).observe(list, { childList: true, subtree: true })
+}"""
+
+
+@dataclass(frozen=True)
+class FirstSearch:
+    after_typing_ms: float  # from the key up of the query to the first result drawn
+    after_opening_ms: float  # from the search box getting focus to the first result drawn
+    index_loads_before: int  # requests for the index the page made before search was opened
+
+
+def first_search(page: Page, url: str, query: str, timeout_ms: float = 60_000) -> FirstSearch:
+    """Open ``url``, then open search with "/" and type ``query`` at once, as a learner who
+    searches straight away: the index is loaded only now, so this is the slowest search."""
+    index_loads: list[str] = []
+    page.on(
+        "request", lambda request: index_loads.append(request.url) if INDEX in request.url else None
+    )
+    page.goto(url, wait_until="networkidle")
+    page.evaluate(_WATCH_FIRST)
+    before = len(index_loads)
+    page.keyboard.press("/")
+    box = page.get_by_role("textbox", name="搜索")
+    box.fill(query)
+    box.press("End")  # Material reads the box on keyup
+    page.wait_for_function("() => window.peixunFirstSearch.done > 0", timeout=timeout_ms)
+    watch = page.evaluate("() => window.peixunFirstSearch")
+    return FirstSearch(
+        after_typing_ms=float(watch["done"] - watch["key"]),
+        after_opening_ms=float(watch["done"] - watch["open"]),
+        index_loads_before=before,
+    )

@@ -18,9 +18,9 @@ def _index_requests(page: Page) -> list[str]:
     found: list[str] = []
     page.on(
         "request",
-        lambda request: found.append(request.url)
-        if request.url.split("?")[0].endswith(INDEX_FILES)
-        else None,
+        lambda request: (
+            found.append(request.url) if request.url.split("?")[0].endswith(INDEX_FILES) else None
+        ),
     )
     return found
 
@@ -65,7 +65,9 @@ def test_a_lesson_opened_over_http_loads_no_index_until_search_is_opened(
 
     page.keyboard.press("Escape")
     expect(page.locator("[data-md-toggle=search]")).not_to_be_checked()
-    page.wait_for_timeout(100)  # Material debounces focus changes: a robot's Esc+s within 1 ms is one
+    page.wait_for_timeout(
+        100
+    )  # Material debounces focus changes: a robot's Esc+s within 1 ms is one
     page.keyboard.press("s")
     expect(page.get_by_role("textbox", name="搜索")).to_be_focused()
     expect(page.locator("[data-md-toggle=search]")).to_be_checked()
@@ -107,7 +109,9 @@ def test_a_lesson_opened_from_a_folder_reads_no_index_until_search_is_opened(
     assert [url.rsplit("/", 2)[-2:] for url in requests] == [["search", "search_index.js"]]
     page.keyboard.press("Escape")
     expect(page.locator("[data-md-toggle=search]")).not_to_be_checked()
-    page.wait_for_timeout(100)  # Material debounces focus changes: a robot's Esc+s within 1 ms is one
+    page.wait_for_timeout(
+        100
+    )  # Material debounces focus changes: a robot's Esc+s within 1 ms is one
     page.keyboard.press("s")
     expect(page.get_by_role("textbox", name="搜索")).to_be_focused()
     _search(page, "求实四问")
