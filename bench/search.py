@@ -52,7 +52,13 @@ FIRST_LESSON = "01-juese-renzhi/01-diwei-zuoyong.html"
 FIRST_QUERY = "三会一课"
 FIRST_RUNS = 10
 CPU_SLOWDOWN = 4
-KINDS = {"term": "术语", "question": "问句", "partial": "半个词", "lay": "学员说法"}
+KINDS = {
+    "term": "术语",
+    "question": "问句",
+    "partial": "半个词",
+    "lay": "学员说法",
+    "pinyin": "拼音",
+}
 
 
 @dataclass

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 
 if TYPE_CHECKING:  # Playwright is a test and benchmark dependency, not a build one
     from playwright.sync_api import Page
@@ -82,10 +82,11 @@ def site_location(url: str, base_url: str) -> str:
     parts = urlsplit(url)
     base_path = urlsplit(base_url).path
     path = parts.path.removeprefix(base_path) if parts.path.startswith(base_path) else parts.path
-    path = path.lstrip("/")
+    path = unquote(path.lstrip("/"))
     if path == "" or path.endswith("/"):
         path += "index.html"
-    return f"{path}#{parts.fragment}" if parts.fragment else path
+    fragment = unquote(parts.fragment)  # links carry Chinese ids percent-encoded
+    return f"{path}#{fragment}" if fragment else path
 
 
 def material_search(page: Page, base_url: str, timeout_ms: float = 10_000) -> Engine:

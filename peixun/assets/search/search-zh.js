@@ -22,6 +22,8 @@
   var HAN_RUN = null // runs of Han characters, and one Han character: see hanCharacters()
   var HAN = null
   var MAX_WORD = 12
+  var MIN_PINYIN = 2 // letters before the beginning of a spelling is looked up
+  var MAX_SPELLED = 4 // texts a half-typed spelling may stand for
   var COMMON = 0.12 // a word in more than this share of the index entries ranks nothing
 
   /* 查询里常见、对找内容没有帮助的词：只在整词相符时去掉，查询只剩它们时保留。 */
@@ -53,6 +55,7 @@
     var entries = new Map()
     var prefixes = new Set()
     var pairs = new Set() // neighbouring words, to tell whether a word also occurs split
+    var latin = new Set() // other tokens (Latin letters, numbers), lower-cased
     var total = 0
     var split = new RegExp(separator, "g")
     for (var d = 0; d < docs.length; d++) {
@@ -64,7 +67,7 @@
         for (var t = 0; t < tokens.length; t++) {
           var token = tokens[t]
           if (!token) continue
-          if (!HAN.test(token)) { previous = ""; continue }
+          if (!HAN.test(token)) { latin.add(token.toLowerCase()); previous = ""; continue }
           words.set(token, (words.get(token) || 0) + 1)
           if (previous) pairs.add(previous + " " + token)
           previous = token
@@ -81,6 +84,7 @@
     this.entries = entries
     this.prefixes = prefixes
     this.pairs = pairs
+    this.latin = latin
     this.total = Math.max(total, 1)
     this.size = Math.max(docs.length, 1)
   }
@@ -137,6 +141,50 @@
     return pieces
   }
 
+  /** The build's pinyin table (peixun/search/pinyin.py): glossary terms and page titles, each
+   * with its syllables, and the initials that spell it. */
+  function PinyinTable(rows) {
+    this.rows = (rows || []).map(function (row) {
+      var syllables = row[1].split(" ")
+      return {
+        han: Array.from(row[0]),
+        syllables: syllables,
+        full: syllables.join(""),
+        initials: syllables.map(function (syllable) { return syllable[0] }).join("")
+      }
+    })
+  }
+
+  /** The Chinese a query in Latin letters spells: the texts it spells whole (in full pinyin or
+   * by initials), else the beginnings of texts it spells the start of ("sanhui" → 三会).
+   * Empty when it spells nothing. */
+  PinyinTable.prototype.spell = function (letters) {
+    var q = letters.toLowerCase()
+    var whole = [], starts = []
+    this.rows.forEach(function (row) {
+      if (q === row.full || q === row.initials) return whole.push(row.han.join(""))
+      if (q.length >= MIN_PINYIN && row.full.indexOf(q) === 0) {
+        var n = 0
+        for (var typed = 0; typed < q.length; n++) typed += row.syllables[n].length
+        starts.push(row.han.slice(0, n).join(""))
+      } else if (q.length >= MIN_PINYIN && row.initials.indexOf(q) === 0) {
+        starts.push(row.han.slice(0, q.length).join(""))
+      }
+    })
+    var found = whole.length ? whole : starts
+    return found.filter(function (han, i) { return found.indexOf(han) === i }).slice(0, MAX_SPELLED)
+  }
+
+  /** Replace each part of the query that is Latin letters only, unknown to the index and a
+   * pinyin spelling, by the Chinese it spells. */
+  function fromPinyin(query, vocabulary, table) {
+    return query.trim().split(/\s+/).map(function (part) {
+      if (!/^[a-z]+$/i.test(part) || vocabulary.latin.has(part.toLowerCase())) return part
+      var han = table.spell(part)
+      return han.length ? han.join(" ") : part
+    }).join(" ")
+  }
+
   /* A word the query must match as it is: "求\实\四\问^1". The escapes keep Material's
    * character-by-character segmentation off the word (lunr drops them when it parses the
    * query); "^1" (the neutral boost) keeps Material from adding its prefix wildcard "*". */
@@ -153,8 +201,9 @@
    * Question words go; words found in most of the course (支部书记, 工作) go too when other
    * words are left, as they rank nothing and make the search slow. A word the index knows is
    * matched exactly, except the last one, which the learner may not have finished typing. */
-  function rewrite(query, vocabulary) {
+  function rewrite(query, vocabulary, table) {
     var words = []
+    if (table) query = fromPinyin(query, vocabulary, table)
     query.trim().split(/\s+/).forEach(function (part) {
       var last = 0
       part.replace(HAN_RUN, function (run, offset) {
@@ -191,6 +240,7 @@
   if (typeof Worker === "undefined" || Worker.prototype.peixunSearchZh) return
   var postMessage = Worker.prototype.postMessage
   var vocabulary = null
+  var pinyin = null
 
   Worker.prototype.peixunSearchZh = true
   Worker.prototype.postMessage = function (message) {
@@ -199,16 +249,17 @@
       try {
         hanCharacters()
         vocabulary = new Vocabulary(message.data.docs, message.data.config.separator)
+        pinyin = new PinyinTable(message.data.config.peixun_pinyin) // pinyin.CONFIG_KEY
       } catch (error) {
         console.warn("search-zh: queries left as typed", error) // Material's own search still runs
       }
     } else if (message && message.type === QUERY && vocabulary) {
       try {
         if (typeof message.data === "string")
-          message = { type: QUERY, data: rewrite(message.data, vocabulary) }
+          message = { type: QUERY, data: rewrite(message.data, vocabulary, pinyin) }
         else if (message.data && typeof message.data.query === "string") // MaterialX: {id, data: {query}}
           message = Object.assign({}, message, {
-            data: Object.assign({}, message.data, { query: rewrite(message.data.query, vocabulary) })
+            data: Object.assign({}, message.data, { query: rewrite(message.data.query, vocabulary, pinyin) })
           })
       } catch (error) {
         console.warn("search-zh: query left as typed", error) // Material's own search still runs
@@ -219,7 +270,7 @@
 
   /* In the browser console: how a query is rewritten (peixunSearchZh.rewrite("如何处理矛盾")). */
   window.peixunSearchZh = {
-    rewrite: function (query) { return vocabulary ? rewrite(query, vocabulary) : query },
+    rewrite: function (query) { return vocabulary ? rewrite(query, vocabulary, pinyin) : query },
     ready: function () { return vocabulary !== null }
   }
 })()
