@@ -14,7 +14,10 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from peixun.search.pinyin import CONFIG_KEY, pinyin_table
+from peixun.search.pinyin import CONFIG_KEY as PINYIN_KEY
+from peixun.search.pinyin import pinyin_table
+from peixun.search.variants import CONFIG_KEY as VARIANTS_KEY
+from peixun.search.variants import glossary_variants
 
 TAG = re.compile(r"<[^>]*>|\u200b")
 
@@ -28,11 +31,15 @@ def page_titles(index: dict[str, Any]) -> list[str]:
     ]
 
 
-def write_compact(path: Path, terms: Iterable[str] = ()) -> tuple[int, int]:
-    """Rewrite the index at ``path`` as compact UTF-8, with the pinyin of the glossary ``terms``
-    and of the page titles in its ``config``; return the file's sizes before and after."""
+def write_compact(path: Path, glossary: Iterable[tuple[str, str]] = ()) -> tuple[int, int]:
+    """Rewrite the index at ``path`` as compact UTF-8, adding to its ``config`` the pinyin of the
+    glossary's terms and of the page titles, and the glossary's variants (``glossary``: pairs of
+    term and definition); return the file's sizes before and after."""
     before = path.stat().st_size
     data = json.loads(path.read_text(encoding="utf-8"))
-    data.setdefault("config", {})[CONFIG_KEY] = pinyin_table([*terms, *page_titles(data)])
+    glossary = list(glossary)
+    config = data.setdefault("config", {})
+    config[PINYIN_KEY] = pinyin_table([*(term for term, _ in glossary), *page_titles(data)])
+    config[VARIANTS_KEY] = glossary_variants(glossary)
     path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     return before, path.stat().st_size

@@ -7,6 +7,8 @@ from pathlib import Path
 
 from peixun.search.index_file import write_compact
 from peixun.search.pinyin import CONFIG_KEY, pinyin_table, spelled
+from peixun.search.variants import CONFIG_KEY as VARIANTS_KEY
+from peixun.search.variants import glossary_variants
 
 
 def test_compact_index_has_the_same_data_in_fewer_bytes(tmp_path: Path) -> None:
@@ -19,14 +21,19 @@ def test_compact_index_has_the_same_data_in_fewer_bytes(tmp_path: Path) -> None:
     }
     path = tmp_path / "search_index.json"
     path.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
-    before, after = write_compact(path, ["三会一课"])
+    before, after = write_compact(path, [("三会一课", "原文中的一项党建制度。"), ("支委会", "即支部委员会。")])
     assert after < before
     written = json.loads(path.read_text(encoding="utf-8"))
     table = written["config"].pop(CONFIG_KEY)
+    assert written["config"].pop(VARIANTS_KEY) == [["支委会", "支部委员会"]]
     assert written == data
     assert "党支部\u200b书记" in path.read_text(encoding="utf-8")
     # Glossary terms and page titles are spelled; section titles are not.
-    assert table == [["三会一课", "san hui yi ke"], ["党支部书记", "dang zhi bu shu ji"]]
+    assert table == [
+        ["三会一课", "san hui yi ke"],
+        ["支委会", "zhi wei hui"],
+        ["党支部书记", "dang zhi bu shu ji"],
+    ]
 
 
 def test_pinyin_keeps_han_characters_only_one_syllable_each() -> None:
@@ -44,3 +51,13 @@ def test_pinyin_table_lists_each_text_once() -> None:
         ["弹钢琴", "tan gang qin"],
         ["吃透两头", "chi tou liang tou"],
     ]
+
+
+def test_variants_are_the_full_forms_a_definition_opens_with() -> None:
+    glossary = [
+        ("支委会", "即支部委员会，由支部党员大会选举产生。"),
+        ("帮困基金", "即党员帮困基金。"),
+        ("疏导", "原文把疏导称为基本方针。"),  # no 即: no variant
+        ("弹钢琴", "即弹钢琴。"),  # the same form is not a variant
+    ]
+    assert glossary_variants(glossary) == [["支委会", "支部委员会"], ["帮困基金", "党员帮困基金"]]

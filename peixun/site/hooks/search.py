@@ -59,5 +59,5 @@ def _index_entries(config: MkDocsConfig) -> list[dict[str, Any]] | None:
 def on_post_build(config: MkDocsConfig) -> None:
     path = Path(config.site_dir) / INDEX_FILE
     if path.is_file():
-        before, after = write_compact(path, [t.term for t in glossary_of(config)])
+        before, after = write_compact(path, [(t.term, t.definition) for t in glossary_of(config)])
         log.debug("搜索索引：%d → %d 字节", before, after)
