@@ -21,7 +21,9 @@ def test_compact_index_has_the_same_data_in_fewer_bytes(tmp_path: Path) -> None:
     }
     path = tmp_path / "search_index.json"
     path.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
-    before, after = write_compact(path, [("三会一课", "原文中的一项党建制度。"), ("支委会", "即支部委员会。")])
+    before, after = write_compact(
+        path, [("三会一课", "原文中的一项党建制度。"), ("支委会", "即支部委员会。")]
+    )
     assert after < before
     written = json.loads(path.read_text(encoding="utf-8"))
     table = written["config"].pop(CONFIG_KEY)
@@ -61,3 +63,11 @@ def test_variants_are_the_full_forms_a_definition_opens_with() -> None:
         ("弹钢琴", "即弹钢琴。"),  # the same form is not a variant
     ]
     assert glossary_variants(glossary) == [["支委会", "支部委员会"], ["帮困基金", "党员帮困基金"]]
+
+
+def test_the_query_side_reads_the_keys_the_build_writes() -> None:
+    """One name for each addition: the build's key is the one search-zh.js reads."""
+    script = Path(__file__).resolve().parents[2] / "peixun" / "assets" / "search" / "search-zh.js"
+    text = script.read_text(encoding="utf-8")
+    assert f"config.{CONFIG_KEY}" in text
+    assert f"config.{VARIANTS_KEY}" in text
