@@ -1,18 +1,21 @@
-/* 中文搜索：查询分词（peixun.search；构建时的一半见 peixun/site/hooks/search.py）。
+/* 中文搜索：查询一侧（peixun.search；构建时的一半见 peixun/site/hooks/search.py）。
  *
  * Material 的搜索在 Web Worker 里运行。这里不改动主题的脚本，只在页面把消息交给
  * worker 的那一刻（Worker.prototype.postMessage）做两件事：
- *   1. 索引送进 worker 时（SETUP），从索引文本里收集构建时 jieba 切出的词、词频和相邻词；
- *   2. 查询送进 worker 时（QUERY），用这份词表把中文查询切成词（最大概率切分，
- *      与 jieba 的做法一致），去掉“如何、哪些”之类的疑问虚词和课程里处处都有的词
- *      （支部书记、工作），再交给 Material。
+ *   1. 索引送进 worker 时（SETUP），先照常送出，再从索引文本里收集构建时 jieba 切出的词、
+ *      词频和相邻词，并读出构建写在索引 config 里的拼音表和术语变体；
+ *   2. 查询送进 worker 时（QUERY），把拼音（sanhuiyike、shyk）换成它拼出的中文，补上术语表
+ *      给出的另一种写法（支委会 / 支部委员会），用词表把中文查询切成词（最大概率切分，与
+ *      jieba 的做法一致），去掉“如何、哪些”之类的疑问虚词；课程里处处都有的词（支部书记、
+ *      工作、建设、管理）和紧跟疑问词、只是提问框架的动词（如何“处理”……）保留但分量轻，
+ *      再交给 Material。
  * 每个词的字与字之间加 lunr 的转义符“\”，Material 自带的逐字贪心切分就不会再把词拆开
- * （lunr 解析查询时去掉转义符）。索引里有的词加“^1”按整词匹配；最后一个词和索引里没有的
- * 词由 Material 加前缀通配符“*”，所以只输入前半个词（“民主集中”）也能找到整词。
+ * （lunr 解析查询时去掉转义符）；每个词带权重“^n”（Material 因此不再自己加通配符）。
+ * 最后一个词和索引里没有的词加前缀通配符“*”，所以只输入前半个词（“民主集中”）也能找到整词。
  * 索引里既有整词又有拆开写法的术语（吃透两头 / 吃透“两头”），按拆开的词查，第一个词
  * 加通配符（“吃透*”也匹配整词“吃透两头”），两种写法都能找到。
- * 在 file:// 下同样有效：离线插件用 iframe 模拟的 Worker 也走这里。
- * 出错时查询原样交给 Material，搜索照常可用。
+ * 在 file:// 下同样有效：离线插件用 iframe 模拟的 Worker 也走这里；MkDocs-MaterialX 的查询
+ * 消息（{query}）也认得。出错时查询原样交给 Material，搜索照常可用。
  */
 (function () {
   "use strict"
@@ -298,6 +301,9 @@
   Worker.prototype.postMessage = function (message) {
     var rest = Array.prototype.slice.call(arguments, 1)
     if (message && message.type === SETUP && message.data && message.data.docs) {
+      // The index goes to the worker first: the worker builds its index while the page reads
+      // the vocabulary, and the first query waits for the worker anyway (its READY message).
+      var sent = postMessage.apply(this, arguments)
       try {
         hanCharacters()
         vocabulary = new Vocabulary(message.data.docs, message.data.config.separator)
@@ -306,6 +312,7 @@
       } catch (error) {
         console.warn("search-zh: queries left as typed", error) // Material's own search still runs
       }
+      return sent
     } else if (message && message.type === QUERY && vocabulary) {
       try {
         if (typeof message.data === "string")
