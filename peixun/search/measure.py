@@ -137,11 +137,29 @@ _WATCH_FIRST = """() => {
 }"""
 
 
+# Where the first search's time goes: when the index reached the worker (SETUP posted) and
+# when the query did (Material sends it once the worker has built its index). Wraps the
+# worker's postMessage once the page's scripts have run: from a folder, Worker is by then the
+# iframe-worker polyfill's.
+_WATCH_PHASES = """document.addEventListener("DOMContentLoaded", () => {
+  const phases = window.peixunSearchPhases = { setup: 0, query: 0 }
+  const post = Worker.prototype.postMessage
+  Worker.prototype.postMessage = function (message) {
+    if (message && message.type === 0 && !phases.setup) phases.setup = performance.now()
+    if (message && message.type === 2 && !phases.query) phases.query = performance.now()
+    return post.apply(this, arguments)
+  }
+})"""
+
+
 @dataclass(frozen=True)
 class FirstSearch:
     after_typing_ms: float  # from the key up of the query to the first result drawn
     after_opening_ms: float  # from the search box getting focus to the first result drawn
     index_loads_before: int  # requests for the index the page made before search was opened
+    loading_ms: float  # from opening search to the index handed to the worker (fetch, parse)
+    indexing_ms: float  # from then to the first query sent (the worker builds its index)
+    answering_ms: float  # from then to the first result drawn (query and rendering)
 
 
 def first_search(page: Page, url: str, query: str, timeout_ms: float = 60_000) -> FirstSearch:
@@ -151,6 +169,7 @@ def first_search(page: Page, url: str, query: str, timeout_ms: float = 60_000) -
     page.on(
         "request", lambda request: index_loads.append(request.url) if INDEX in request.url else None
     )
+    page.add_init_script(_WATCH_PHASES)
     page.goto(url, wait_until="networkidle")
     page.evaluate(_WATCH_FIRST)
     before = len(index_loads)
@@ -160,8 +179,12 @@ def first_search(page: Page, url: str, query: str, timeout_ms: float = 60_000) -
     box.press("End")  # Material reads the box on keyup
     page.wait_for_function("() => window.peixunFirstSearch.done > 0", timeout=timeout_ms)
     watch = page.evaluate("() => window.peixunFirstSearch")
+    phases = page.evaluate("() => window.peixunSearchPhases")
     return FirstSearch(
         after_typing_ms=float(watch["done"] - watch["key"]),
         after_opening_ms=float(watch["done"] - watch["open"]),
         index_loads_before=before,
+        loading_ms=float(phases["setup"] - watch["open"]),
+        indexing_ms=float(phases["query"] - phases["setup"]),
+        answering_ms=float(watch["done"] - phases["query"]),
     )
