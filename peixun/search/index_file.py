@@ -1,4 +1,4 @@
-"""The search index file, written compactly.
+"""The search index file, written compactly, with peixun's own additions.
 
 Material writes ``search_index.json`` with every Chinese character and every word break
 (U+200B) escaped as ``\\uXXXX``: six bytes where UTF-8 needs three. The offline plugin then
@@ -9,12 +9,37 @@ on first search. Rewriting the file as UTF-8 halves it without changing a value.
 from __future__ import annotations
 
 import json
+import re
+from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
+
+from peixun.search.pinyin import CONFIG_KEY as PINYIN_KEY
+from peixun.search.pinyin import pinyin_table
+from peixun.search.variants import CONFIG_KEY as VARIANTS_KEY
+from peixun.search.variants import glossary_variants
+
+TAG = re.compile(r"<[^>]*>|\u200b")
 
 
-def write_compact(path: Path) -> tuple[int, int]:
-    """Rewrite the JSON file at ``path`` as compact UTF-8; return its sizes before and after."""
+def page_titles(index: dict[str, Any]) -> list[str]:
+    """The titles of the pages in the index (entries without ``#``: a page, not a section)."""
+    return [
+        TAG.sub("", str(doc.get("title", "")))
+        for doc in index.get("docs", [])
+        if "#" not in str(doc.get("location", ""))
+    ]
+
+
+def write_compact(path: Path, glossary: Iterable[tuple[str, str]] = ()) -> tuple[int, int]:
+    """Rewrite the index at ``path`` as compact UTF-8, adding to its ``config`` the pinyin of the
+    glossary's terms and of the page titles, and the glossary's variants (``glossary``: pairs of
+    term and definition); return the file's sizes before and after."""
     before = path.stat().st_size
     data = json.loads(path.read_text(encoding="utf-8"))
+    glossary = list(glossary)
+    config = data.setdefault("config", {})
+    config[PINYIN_KEY] = pinyin_table([*(term for term, _ in glossary), *page_titles(data)])
+    config[VARIANTS_KEY] = glossary_variants(glossary)
     path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     return before, path.stat().st_size

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 
 if TYPE_CHECKING:  # Playwright is a test and benchmark dependency, not a build one
     from playwright.sync_api import Page
@@ -82,10 +82,11 @@ def site_location(url: str, base_url: str) -> str:
     parts = urlsplit(url)
     base_path = urlsplit(base_url).path
     path = parts.path.removeprefix(base_path) if parts.path.startswith(base_path) else parts.path
-    path = path.lstrip("/")
+    path = unquote(path.lstrip("/"))
     if path == "" or path.endswith("/"):
         path += "index.html"
-    return f"{path}#{parts.fragment}" if parts.fragment else path
+    fragment = unquote(parts.fragment)  # links carry Chinese ids percent-encoded
+    return f"{path}#{fragment}" if fragment else path
 
 
 def material_search(page: Page, base_url: str, timeout_ms: float = 10_000) -> Engine:
@@ -118,3 +119,72 @@ def pagefind_search(page: Page, base_url: str) -> Engine:
         return Answer(query, ranked, float(found["ms"]))
 
     return ask
+
+
+INDEX = "search/search_index.js"  # .json over HTTP, .js (the offline plugin's copy) from a folder
+
+# The first search on a freshly opened page: when the box got focus (search opened), when the
+# first key was released in it, and when the first result was drawn.
+_WATCH_FIRST = """() => {
+  const watch = window.peixunFirstSearch = { open: 0, key: 0, done: 0 }
+  const input = document.querySelector("form[name=search] input[name=query]")
+  input.addEventListener("focus", () => { watch.open ||= performance.now() })
+  input.addEventListener("keyup", () => { watch.key ||= performance.now() })
+  const list = document.querySelector(".md-search-result__list")
+  new MutationObserver(() => {
+    if (!watch.done && list.querySelector(".md-search-result__item")) watch.done = performance.now()
+  }).observe(list, { childList: true, subtree: true })
+}"""
+
+
+# Where the first search's time goes: when the index reached the worker (SETUP posted) and
+# when the query did (Material sends it once the worker has built its index). Wraps the
+# worker's postMessage once the page's scripts have run: from a folder, Worker is by then the
+# iframe-worker polyfill's.
+_WATCH_PHASES = """document.addEventListener("DOMContentLoaded", () => {
+  const phases = window.peixunSearchPhases = { setup: 0, query: 0 }
+  const post = Worker.prototype.postMessage
+  Worker.prototype.postMessage = function (message) {
+    if (message && message.type === 0 && !phases.setup) phases.setup = performance.now()
+    if (message && message.type === 2 && !phases.query) phases.query = performance.now()
+    return post.apply(this, arguments)
+  }
+})"""
+
+
+@dataclass(frozen=True)
+class FirstSearch:
+    after_typing_ms: float  # from the key up of the query to the first result drawn
+    after_opening_ms: float  # from the search box getting focus to the first result drawn
+    index_loads_before: int  # requests for the index the page made before search was opened
+    loading_ms: float  # from opening search to the index handed to the worker (fetch, parse)
+    indexing_ms: float  # from then to the first query sent (the worker builds its index)
+    answering_ms: float  # from then to the first result drawn (query and rendering)
+
+
+def first_search(page: Page, url: str, query: str, timeout_ms: float = 60_000) -> FirstSearch:
+    """Open ``url``, then open search with "/" and type ``query`` at once, as a learner who
+    searches straight away: the index is loaded only now, so this is the slowest search."""
+    index_loads: list[str] = []
+    page.on(
+        "request", lambda request: index_loads.append(request.url) if INDEX in request.url else None
+    )
+    page.add_init_script(_WATCH_PHASES)
+    page.goto(url, wait_until="networkidle")
+    page.evaluate(_WATCH_FIRST)
+    before = len(index_loads)
+    page.keyboard.press("/")
+    box = page.get_by_role("textbox", name="搜索")
+    box.fill(query)
+    box.press("End")  # Material reads the box on keyup
+    page.wait_for_function("() => window.peixunFirstSearch.done > 0", timeout=timeout_ms)
+    watch = page.evaluate("() => window.peixunFirstSearch")
+    phases = page.evaluate("() => window.peixunSearchPhases")
+    return FirstSearch(
+        after_typing_ms=float(watch["done"] - watch["key"]),
+        after_opening_ms=float(watch["done"] - watch["open"]),
+        index_loads_before=before,
+        loading_ms=float(phases["setup"] - watch["open"]),
+        indexing_ms=float(phases["query"] - phases["setup"]),
+        answering_ms=float(watch["done"] - phases["query"]),
+    )

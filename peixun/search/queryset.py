@@ -20,8 +20,8 @@ class Query(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
     query: str = Field(min_length=1)
-    kind: Literal["term", "question", "partial", "lay"]
-    """term 术语 · question 问句 · partial 半个词 · lay 学员自己的说法."""
+    kind: Literal["term", "question", "partial", "lay", "pinyin"]
+    """term 术语 · question 问句 · partial 半个词 · lay 学员自己的说法 · pinyin 拼音（全拼或首字母）."""
     expect: list[str] = Field(min_length=1)
     """``<lesson path>#<section id>`` under docs/, or a page path alone; any one is a hit."""
 

@@ -95,8 +95,8 @@ def test_pages_and_framing_sections_weigh_less_than_teaching_sections(built_site
 
 def test_query_set_is_realistic_and_points_at_real_sections(built_site: Path) -> None:
     queries = load_queries(QUERIES)
-    assert len(queries) >= 40
-    assert {q.kind for q in queries} == {"term", "question", "partial", "lay"}
+    assert len(queries) >= 120
+    assert {q.kind for q in queries} == {"term", "question", "partial", "lay", "pinyin"}
     assert all(" " not in q.query for q in queries), "查询按学员习惯不带空格"
     locations = {doc["location"] for doc in _index(built_site)["docs"]}
     stale = [

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from peixun.search.measure import site_location
 from peixun.search.metrics import Scores, first_hit, percentile
 from peixun.search.queryset import to_location
 from peixun.search.ranking import (
@@ -79,3 +80,11 @@ def test_only_the_entries_of_the_page_just_indexed_are_weighed() -> None:
     assert entries[0]["boost"] == 0.4
     assert entries[1]["boost"] == pytest.approx(PAGE_ENTRY)
     assert entries[2]["boost"] == pytest.approx(FRAMING_SECTIONS["mubiao"])
+
+
+def test_result_links_with_chinese_ids_are_the_query_set_s_locations() -> None:
+    """Browsers percent-encode Chinese section ids in links; the query set writes them as text."""
+    base = "http://127.0.0.1:8000/"
+    link = base + "01-juese-renzhi/01-diwei-zuoyong.html?h=%E9%A2%86#%E8%B5%B7%E5%88%B0"
+    assert site_location(link, base) == "01-juese-renzhi/01-diwei-zuoyong.html#起到"
+    assert site_location(base, base) == "index.html"

@@ -1,5 +1,6 @@
 """Chinese search. jieba learns the course's terms before pages are indexed;
-each page's index entries are weighed as Material adds them; the index file is compacted."""
+each page's index entries are weighed as Material adds them; the index file is compacted and
+given the pinyin of the glossary terms and page titles."""
 
 from __future__ import annotations
 
@@ -58,5 +59,5 @@ def _index_entries(config: MkDocsConfig) -> list[dict[str, Any]] | None:
 def on_post_build(config: MkDocsConfig) -> None:
     path = Path(config.site_dir) / INDEX_FILE
     if path.is_file():
-        before, after = write_compact(path)
+        before, after = write_compact(path, [(t.term, t.definition) for t in glossary_of(config)])
         log.debug("搜索索引：%d → %d 字节", before, after)

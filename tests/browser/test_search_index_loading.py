@@ -1,0 +1,120 @@
+"""The search index is loaded only once the learner opens search (over HTTP and from a folder),
+and search then works as before: keys /, s and Esc, results, instant navigation."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from playwright.sync_api import Page, expect
+
+LESSON = "01-juese-renzhi/01-diwei-zuoyong.html"
+INDEX_FILES = ("search/search_index.json", "search/search_index.js")
+WU_GE_BIFANG = "08-wushixing-zuzhi/03-zhibu-jianshe-zhiliang.html#wu-ge-bifang"
+
+
+def _index_requests(page: Page) -> list[str]:
+    """Requests for the search index made by ``page`` from now on (the list fills as they go)."""
+    found: list[str] = []
+    page.on(
+        "request",
+        lambda request: (
+            found.append(request.url) if request.url.split("?")[0].endswith(INDEX_FILES) else None
+        ),
+    )
+    return found
+
+
+def _deployed_at(page: Page, site_url: str, built_site: Path) -> None:
+    """Serve the sitemap as if the site ran at its ``site_url``: Material's instant navigation
+    takes only links whose host and path (not port) the sitemap lists, and the test server's
+    port is not the one in mkdocs.yml."""
+    text = (built_site / "sitemap.xml").read_text(encoding="utf-8")
+    built_for = re.search(r"<loc>(\S+?)index\.html</loc>", text)
+    assert built_for is not None
+    page.route(
+        "**/sitemap.xml",
+        lambda route: route.fulfill(
+            content_type="application/xml", body=text.replace(built_for[1], site_url)
+        ),
+    )
+
+
+def _search(page: Page, query: str) -> None:
+    box = page.get_by_role("textbox", name="搜索")
+    box.fill(query)
+    box.press("End")  # Material reads the box on key up
+    # The first search reads and indexes the whole index: allow for a busy test machine.
+    expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=20_000)
+
+
+def test_a_lesson_opened_over_http_loads_no_index_until_search_is_opened(
+    page: Page, site_url: str, built_site: Path
+) -> None:
+    _deployed_at(page, site_url, built_site)
+    requests = _index_requests(page)
+    page.goto(site_url + LESSON, wait_until="networkidle")
+    page.wait_for_timeout(500)  # anything Material would load after start-up has been asked for
+    expect(page.locator("article.md-content__inner")).to_be_visible()
+    assert requests == []
+
+    page.keyboard.press("/")
+    expect(page.get_by_role("textbox", name="搜索")).to_be_focused()
+    _search(page, "五个必访")
+    assert len(requests) == 1 and requests[0].endswith("search/search_index.json")
+
+    page.keyboard.press("Escape")
+    expect(page.locator("[data-md-toggle=search]")).not_to_be_checked()
+    page.wait_for_timeout(
+        100
+    )  # Material debounces focus changes: a robot's Esc+s within 1 ms is one
+    page.keyboard.press("s")
+    expect(page.get_by_role("textbox", name="搜索")).to_be_focused()
+    expect(page.locator("[data-md-toggle=search]")).to_be_checked()
+    expect(page.locator(".md-search-result__item").first).to_be_visible()
+
+    # Enter opens the best result through instant navigation: same document, no reload.
+    page.evaluate("() => { window.peixunSamePage = true }")
+    page.get_by_role("textbox", name="搜索").press("Enter")
+    page.wait_for_url("**/08-wushixing-zuzhi/03-zhibu-jianshe-zhiliang.html?h=*#wu-ge-bifang")
+    expect(page.locator("h2#wu-ge-bifang")).to_be_visible()
+    assert page.evaluate("() => window.peixunSamePage") is True
+    page.wait_for_timeout(300)  # Material closes search 125 ms after each navigation
+    page.keyboard.press("/")
+    _search(page, "三会一课")
+    assert len(requests) == 1, "换页后不应再次下载索引"
+
+
+def test_a_search_link_loads_the_index_at_once(page: Page, site_url: str) -> None:
+    """?h= (a result opened in a new page) needs the index to highlight the words."""
+    requests = _index_requests(page)
+    page.goto(site_url + WU_GE_BIFANG.replace("#", "?h=%E5%BF%85%E8%AE%BF#"))
+    expect(page.locator("article mark[data-md-highlight]").first).to_be_visible()
+    assert len(requests) == 1
+
+
+def test_a_lesson_opened_from_a_folder_reads_no_index_until_search_is_opened(
+    page: Page, built_site: Path
+) -> None:
+    requests = _index_requests(page)
+    page.goto((built_site / LESSON).as_uri(), wait_until="load")
+    page.wait_for_timeout(500)
+    expect(page.locator("article.md-content__inner")).to_be_visible()
+    assert requests == []
+    assert page.evaluate("() => typeof window.__index") == "undefined"
+
+    page.keyboard.press("/")
+    expect(page.get_by_role("textbox", name="搜索")).to_be_focused()
+    _search(page, "五个必访")
+    assert [url.rsplit("/", 2)[-2:] for url in requests] == [["search", "search_index.js"]]
+    page.keyboard.press("Escape")
+    expect(page.locator("[data-md-toggle=search]")).not_to_be_checked()
+    page.wait_for_timeout(
+        100
+    )  # Material debounces focus changes: a robot's Esc+s within 1 ms is one
+    page.keyboard.press("s")
+    expect(page.get_by_role("textbox", name="搜索")).to_be_focused()
+    _search(page, "求实四问")
+    page.get_by_role("textbox", name="搜索").press("Enter")
+    page.wait_for_url("**/05-gongzuo-fangfa/02-qiushi-siwen.html*")
+    assert page.url.startswith("file://")
