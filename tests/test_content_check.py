@@ -31,7 +31,7 @@ GOOD_BODY = """
 
 ## 资料来源 {#laiyuan}
 
-- 原始文档 `001_be371333e53776e4.txt`。
+- 原始文档`001_be371333e53776e4.txt`。
 """
 
 
@@ -77,6 +77,7 @@ def test_fixed_sections_must_be_in_place() -> None:
         ("隨著改革的深入。", "有繁体字"),
         ("要深入`线调查研究。", "被挖掉的字"),
         ("支部 书记要带头。", "汉字之间有空格"),
+        ("去掉了网页和 PDF 带来的内容。", "汉字与字母、数字之间不加空格：“去掉了网页和 PDF 带来”请写成“去掉了网页和PDF带来”"),
         ("本文章共2页，下一页。", "网页或 PDF 的残留"),
     ],
 )
@@ -89,7 +90,7 @@ def test_raw_text_is_caught(line: str, expected: str) -> None:
 def test_numbers_times_links_and_code_keep_ascii() -> None:
     body = GOOD_BODY.replace(
         "做好党员干部的思想工作。",
-        "2024年8:30开会，共3,000人，见[第一课](../01-x/01-y.md#a)和 `002_x.txt`。",
+        "2024年8:30开会，共3,000人，见[第一课](../01-x/01-y.md#a)和`002_x.txt`。",
     )
     assert check_text(lesson(body)) == []
 

@@ -60,10 +60,16 @@ def close_latin(text: str) -> str:
 
 def spaced_latin(text: str) -> tuple[str, str] | None:
     """The first space between Chinese and a Latin letter or digit in one line, as (the text
-    around it, that text as the rule wants it): ("去掉了网页和 PDF 带来的杂乱", "去掉了网页和PDF带来的杂乱")."""
+    around it, that text as the rule wants it): ("去掉了网页和 PDF 带来", "去掉了网页和PDF带来")."""
     spans = _spans(text)
     if not spans:
         return None
     start, end = spans[0]
-    around = text[max(0, start - 6) : min(len(text), end + 6)]
-    return around, close_latin(around)
+    first, last = max(0, start - 6), min(len(text), end + 6)
+    wanted, position = [], first
+    for start, end in spans:
+        if start >= position and end <= last:
+            wanted.append(text[position:start])
+            position = end
+    wanted.append(text[position:last])
+    return text[first:last], "".join(wanted)

@@ -29,12 +29,16 @@ def _found(text: str) -> list[str]:
         "要有(服务)意识。",
         "支部 书记要带头。",
         "支部书记　要带头。",
+        "网页和 PDF 带来的内容。",
     ],
 )
 def test_what_the_importer_normalizes_the_check_reports(raw: str) -> None:
     assert normalize_punctuation(raw) != raw
     found = _found(raw)
-    assert any("半角标点" in m or "汉字之间有空格" in m for m in found), found
+    assert any(
+        "半角标点" in m or "汉字之间有空格" in m or "汉字与字母、数字之间不加空格" in m
+        for m in found
+    ), found
     assert _found(normalize_punctuation(raw)) == []
 
 
