@@ -6,6 +6,7 @@ Paragraphs are compared by the share of their Han-character 8-grams they have in
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from peixun.importer.model import Article
@@ -38,8 +39,10 @@ class Duplicate:
 
 def find_duplicates(
     documents: list[tuple[str, list[Article]]],
+    progress: Callable[[int, int], None] | None = None,
 ) -> tuple[list[Duplicate], list[Duplicate]]:
-    """(repeated articles, repeated passages) across all ``documents`` (file name, articles)."""
+    """(repeated articles, repeated passages) across all ``documents`` (file name, articles);
+    ``progress(done, total)`` is told how many paragraphs have been compared."""
     paragraphs: list[tuple[Place, set[int], str]] = []
     article_shingles: dict[Place, set[int]] = {}
     for file, articles in documents:
@@ -53,13 +56,17 @@ def find_duplicates(
                     paragraphs.append(
                         (Place(file, number, article.title, line.number), grams, line.text[:24])
                     )
-    passages = _pairs([(p, s, e) for p, s, e in paragraphs], SAME_PASSAGE)
+    passages = _pairs([(p, s, e) for p, s, e in paragraphs], SAME_PASSAGE, progress)
     wholes = _pairs([(p, s, p.title) for p, s in article_shingles.items() if s], SAME_ARTICLE)
     return wholes, passages
 
 
-def _pairs(items: list[tuple[Place, set[int], str]], threshold: float) -> list[Duplicate]:
-    pairs = similar_pairs([grams for _, grams, _ in items], threshold)
+def _pairs(
+    items: list[tuple[Place, set[int], str]],
+    threshold: float,
+    progress: Callable[[int, int], None] | None = None,
+) -> list[Duplicate]:
+    pairs = similar_pairs([grams for _, grams, _ in items], threshold, progress)
     return [
         Duplicate(items[first][0], items[second][0], round(share, 2), items[first][2])
         for first, second, share in pairs

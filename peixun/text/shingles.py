@@ -7,7 +7,7 @@ edits. The importer compares the paragraphs of one import run, the check those o
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from peixun.text.hanzi import HAN_CHARACTER
 
@@ -23,13 +23,19 @@ def shingles(text: str) -> set[int]:
     return {hash(han[i : i + SHINGLE]) for i in range(len(han) - SHINGLE + 1)}
 
 
-def similar_pairs(items: Sequence[set[int]], threshold: float) -> list[tuple[int, int, float]]:
+def similar_pairs(
+    items: Sequence[set[int]],
+    threshold: float,
+    progress: Callable[[int, int], None] | None = None,
+) -> list[tuple[int, int, float]]:
     """(i, j, share) for each i < j whose shared 8-grams are at least ``threshold`` of the
-    smaller set's, in order of i then j."""
+    smaller set's, in order of i then j. ``progress(done, total)`` is told now and then."""
     index: defaultdict[int, list[int]] = defaultdict(list)
     found: list[tuple[int, int, float]] = []
     # Each item is compared with those indexed before it; pairs are put in order at the end.
     for number, grams in enumerate(items):
+        if progress is not None and number % 1000 == 0:
+            progress(number, len(items))
         shared: Counter[int] = Counter()
         for gram in grams:
             others = index[gram]
