@@ -12,7 +12,8 @@ import sys
 import time
 from typing import TextIO
 
-LONG_INPUT = 1024 * 1024
+MIB = 1024 * 1024
+LONG_INPUT = MIB
 """Bytes from which an import shows its progress."""
 _INTERVAL = 0.5  # seconds between two updates of a count on a terminal
 
@@ -23,7 +24,7 @@ class Progress:
     def __init__(self, name: str, size: int, stream: TextIO | None = None) -> None:
         self.stream = stream if stream is not None else sys.stderr
         self.shown = size >= LONG_INPUT
-        self.head = f"{name}（{size / LONG_INPUT:.1f} MB）"
+        self.head = f"{name}（{size / MIB:.1f} MB）"
         self.terminal = self.stream.isatty()
         self._last = 0.0
         self._tenth = -1

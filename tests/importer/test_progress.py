@@ -1,4 +1,5 @@
-"""A long import says what it is doing, in Chinese on stderr; a short one stays quiet."""
+"""A long import says what it is doing, in Chinese on stderr (a short one stays quiet), and its
+duplicate search and report grow no faster than the input."""
 
 from __future__ import annotations
 
@@ -8,10 +9,12 @@ from pathlib import Path
 import pytest
 
 from peixun.importer import progress
+from peixun.importer.duplicates import find_duplicates
+from peixun.importer.model import Article
 from peixun.importer.progress import Progress
 from tests.sitebuild import ROOT
 
-from .helpers import run_import
+from .helpers import lines_of, run_import
 
 SOURCE = ROOT / "sources" / "002_34bce22a2a68b5f6.txt"
 
@@ -62,3 +65,16 @@ def test_into_a_log_a_count_is_written_at_most_every_tenth() -> None:
     for done in range(0, 1001):
         shown.count("写出草稿", done, 1000)
     assert len(stream.getvalue().splitlines()) == 11  # 0, 100, …, 1000
+
+
+def test_a_passage_recurring_through_a_long_input_is_listed_once_per_copy() -> None:
+    """Each copy names the first place, not every other copy: the report stays linear."""
+    passage = (
+        "党支部书记处于最基层的岗位上，能否团结带领支部一班人围绕本单位中心工作，调动一切积极因素。"
+    )
+    articles = [Article(f"第{n}篇", lines_of(passage), n, n) for n in range(1, 101)]
+    wholes, passages = find_duplicates([("长文本.txt", articles)])
+    assert len(passages) == 99
+    assert {d.first.article for d in passages} == {1}
+    assert [d.second.article for d in passages] == list(range(2, 101))
+    assert len(wholes) >= 99
