@@ -84,7 +84,8 @@ def render(runs: list[Run]) -> str:
     return (
         f"{SECTION}\n\n"
         f"{time.strftime('%Y-%m-%d')} 测量。输入由 `sources/` 的段落按随机顺序拼成（每个段落重复多次，"
-        "是查找重复段落最吃力的情形），每次一个 `python -m peixun import` 进程。\n\n"
+        "是查找重复段落最吃力的情形），每次一个 `python -m peixun import` 进程。墙钟时间受同一台机器上"
+        "其他进程的影响，CPU 时间（用户 + 系统）更稳定；峰值内存是导入进程的最大常驻内存。\n\n"
         "| 输入 | 墙钟（秒） | CPU（秒） | 峰值内存（MiB） | 退出码 |\n|---|---|---|---|---|\n"
         f"{rows}\n"
     )
