@@ -93,3 +93,25 @@ def test_nothing_is_cut_off_and_nothing_scrolls_sideways(
     assert scroll <= width and problems == [], (
         f"{kind}（{small_page.url}，视口 {width} px）：页面宽 {scroll} px\n" + "\n".join(problems)
     )
+
+
+def test_the_check_sees_a_wide_element_but_not_a_wide_table_that_scrolls(
+    small_page: Page, site_url: str
+) -> None:
+    PAGES["glossary"](small_page, site_url)
+    small_page.evaluate(
+        """() => {
+          const wrap = document.createElement('div');
+          wrap.className = 'md-typeset__scrollwrap';
+          wrap.innerHTML = '<div class="md-typeset__table"><table><tr><td style="min-width:2000px">表</td></tr></table></div>';
+          document.querySelector('article').append(wrap);
+          const wide = document.createElement('p');
+          wide.id = 'px-wide';
+          wide.style.width = '2000px';
+          wide.textContent = '太宽的段落';
+          document.querySelector('article').append(wide);
+        }"""
+    )
+    problems = small_page.evaluate(OVERFLOW)
+    assert any(p.startswith("p#px-wide") for p in problems), problems
+    assert not any("td" in p or "table" in p for p in problems), problems
