@@ -31,7 +31,7 @@ GOOD_BODY = """
 
 ## 资料来源 {#laiyuan}
 
-- 原始文档 `001_be371333e53776e4.txt`。
+- 原始文档`001_be371333e53776e4.txt`。
 """
 
 
@@ -77,6 +77,10 @@ def test_fixed_sections_must_be_in_place() -> None:
         ("隨著改革的深入。", "有繁体字"),
         ("要深入`线调查研究。", "被挖掉的字"),
         ("支部 书记要带头。", "汉字之间有空格"),
+        (
+            "去掉了网页和 PDF 带来的内容。",
+            "汉字与字母、数字之间不加空格：“去掉了网页和 PDF 带来”请写成“去掉了网页和PDF带来”",
+        ),
         ("本文章共2页，下一页。", "网页或 PDF 的残留"),
     ],
 )
@@ -89,7 +93,7 @@ def test_raw_text_is_caught(line: str, expected: str) -> None:
 def test_numbers_times_links_and_code_keep_ascii() -> None:
     body = GOOD_BODY.replace(
         "做好党员干部的思想工作。",
-        "2024年8:30开会，共3,000人，见[第一课](../01-x/01-y.md#a)和 `002_x.txt`。",
+        "2024年8:30开会，共3,000人，见[第一课](../01-x/01-y.md#a)和`002_x.txt`。",
     )
     assert check_text(lesson(body)) == []
 
@@ -141,3 +145,35 @@ def test_check_command_reports_editorial_problems(fixture_project: Path) -> None
     assert proc.returncode == 1
     assert "中文里用了半角标点" in proc.stdout
     assert f"docs/{lesson_file.parent.name}/{lesson_file.name} 第" in proc.stdout
+
+
+def test_a_term_defined_twice_is_named_at_its_second_line() -> None:
+    from peixun.course.check import check_glossary
+
+    text = "---\ntitle: 术语表\n---\n\n支委会\n:   支部委员会。\n\n支委会\n:   另一种说法。\n"
+    terms = parse_glossary(text)
+    lessons = Course(
+        [
+            Chapter(
+                "99-ceshi",
+                99,
+                ChapterMeta(title="测试", summary="测试"),
+                [lesson(GOOD_BODY.replace("做好党员干部的思想工作。", "召开支委会。"))],
+            )
+        ]
+    )
+    found = messages(check_glossary(terms, lessons, "docs/glossary.md"))
+    assert "docs/glossary.md 第 8 行：术语“支委会”已在第 5 行定义过，请只定义一次。" in found
+
+
+@pytest.mark.parametrize(
+    ("heading", "expected"),
+    [
+        ("## 本课要点 {#zhize}", "docs/99-ceshi/01-ceshi.md 第 16 行：id“zhize”在本课中重复。"),
+        ("## 支部书记的职责 {#Zhi_Ze}", "id“Zhi_Ze”应为小写拼音、数字和连字符。"),
+    ],
+)
+def test_a_section_id_used_twice_or_malformed_is_named(heading: str, expected: str) -> None:
+    old = "## 本课要点 {#yaodian}" if "本课要点" in heading else "## 支部书记的职责 {#zhize}"
+    found = messages(check_sections(lesson(GOOD_BODY.replace(old, heading))))
+    assert any(expected in m for m in found), found

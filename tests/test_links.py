@@ -87,3 +87,22 @@ def test_check_and_quiet_build_name_a_broken_link_and_anchor(project_copy: Path)
     result = build(project_copy, quiet=True)
     assert result.returncode != 0
     assert "03-baizheng-weizi.md 不存在" in result.output and "Traceback" not in result.output
+
+
+def test_check_and_quiet_build_find_spacing_on_pages_that_are_not_lessons(
+    project_copy: Path,
+) -> None:
+    home = project_copy / "docs" / "index.md"
+    text = home.read_text(encoding="utf-8")
+    assert "网页和PDF带来" in text
+    home.write_text(text.replace("网页和PDF带来", "网页和 PDF 带来"), encoding="utf-8")
+    line = text.split("\n").index(next(x for x in text.split("\n") if "网页和PDF" in x)) + 1
+    proc = run_peixun("check", str(project_copy))
+    assert proc.returncode == 1
+    assert (
+        f"docs/index.md 第 {line} 行：汉字与字母、数字之间不加空格：“去掉了网页和 PDF 带来”"
+        "请写成“去掉了网页和PDF带来”" in proc.stdout
+    )
+    result = build(project_copy, quiet=True)
+    assert result.returncode != 0 and "网页和 PDF 带来" in result.output
+    assert "Traceback" not in result.output

@@ -6,7 +6,7 @@ Run in the build (each problem a warning, so ``--strict`` stops) and by ``python
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,9 +22,10 @@ from peixun.text.charset import outside_gb2312, traditional_characters
 from peixun.text.cutmarks import find_cut_mark
 from peixun.text.debris import find_debris
 from peixun.text.hanzi import HAN_CHARACTER
-from peixun.text.markdown import Heading
+from peixun.text.markdown import Heading, Line
 from peixun.text.punctuation import half_width_punctuation, space_between
 from peixun.text.shingles import shingles, similar_pairs
+from peixun.text.spacing import spaced_latin
 
 
 def check_text(lesson: Lesson) -> list[ContentError]:
@@ -42,14 +43,31 @@ def check_text(lesson: Lesson) -> list[ContentError]:
         if mark := find_cut_mark(prose):
             cut = prose[max(0, mark.start() - 1) : mark.end() + 1]
             add(line.number, f"“{cut}”像是原文被挖掉的字，请核对原文后补正或改写。")
-        if found := space_between(prose):
-            add(line.number, f"汉字之间有空格：“{found}”，请删除。")
         if found := find_debris(prose):
             add(line.number, f"像是网页或 PDF 的残留内容：“{found}”，请删除。")
         if traditional := traditional_characters(prose):
             add(line.number, f"有繁体字：{'、'.join(traditional)}，请改为简体。")
         if odd := outside_gb2312(prose):
             add(line.number, f"“{'、'.join(odd)}”不在常用字范围（GB2312），可能是乱码，请核对。")
+    return errors + check_spacing(file, lesson.markdown.prose_lines)
+
+
+def check_spacing(file: str, lines: Iterable[Line]) -> list[ContentError]:
+    """No space between Chinese characters, nor between Chinese and Latin letters or digits
+    (CONTRIBUTING.md “二、干净、正确的中文”); for lessons and every other page an editor wrote."""
+    errors = []
+    for line in lines:
+        if found := space_between(line.prose):
+            errors.append(ContentError(file, line.number, f"汉字之间有空格：“{found}”，请删除。"))
+        if spaced := spaced_latin(line.raw):
+            written, wanted = spaced
+            errors.append(
+                ContentError(
+                    file,
+                    line.number,
+                    f"汉字与字母、数字之间不加空格：“{written.strip()}”请写成“{wanted.strip()}”。",
+                )
+            )
     return errors
 
 

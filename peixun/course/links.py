@@ -14,6 +14,7 @@ from urllib.parse import unquote
 
 from pymdownx.slugs import slugify
 
+from peixun.course.check import check_spacing
 from peixun.course.html_check import check_raw_html
 from peixun.course.model import Course
 from peixun.errors import ContentError
@@ -85,7 +86,7 @@ def check_course_links(
     docs_dir: Path, course: Course, generated: set[str], shown_prefix: str = "docs"
 ) -> list[ContentError]:
     """Every link in every page an editor wrote, against the pages the site will have;
-    and the raw HTML of the pages that are not lessons (chapters, glossary, home).
+    and the raw HTML and spacing of the pages that are not lessons (chapters, glossary, home).
 
     Chapter pages get sections appended by the build, so anchors into them are not judged.
     """
@@ -116,6 +117,7 @@ def check_course_links(
     for src_path, (shown, markdown) in written.items():
         lines = [(line.number, line.raw) for line in markdown.prose_lines]
         errors += check_links(shown, src_path, lines, pages, anchors_of)
-        if src_path not in lessons:  # lessons' own HTML is checked with the rest of a lesson
+        if src_path not in lessons:  # lessons' own text is checked with the rest of a lesson
             errors += check_raw_html(shown, lines)
+            errors += check_spacing(shown, markdown.prose_lines)
     return errors

@@ -30,7 +30,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from peixun.errors import ContentError
 from peixun.text.schema import ID_PATTERN, validate
-from peixun.text.yamltext import Locator
+from peixun.text.yamltext import Locator, refuse_duplicate_keys
 
 """Ids written by editors (courses, lessons, sections): lower-case pinyin, digits, hyphens."""
 
@@ -141,7 +141,12 @@ def config_locator(config_text: str) -> Locator:
 
 
 def load_settings(data: object, config_text: str, shown: str = "mkdocs.yml") -> CourseSettings:
-    """Validate ``extra.peixun``; a wrong key raises a ContentError naming it and its line."""
+    """Validate ``extra.peixun``; a wrong key raises a ContentError naming it and its line.
+
+    First a key written twice anywhere in mkdocs.yml: MkDocs' loader keeps the last one
+    silently (a second ``theme:`` or ``nav:`` replaces the first), for the build and ``check``.
+    """
+    refuse_duplicate_keys(config_text, shown)
     return validate(
         CourseSettings, data or {}, f"{shown}（extra.peixun）", config_locator(config_text)
     )
@@ -161,6 +166,7 @@ def read_settings(config_file: Path, shown: str = "mkdocs.yml") -> CourseSetting
     if not config_file.is_file():
         return CourseSettings()
     text = config_file.read_text(encoding="utf-8")
+    refuse_duplicate_keys(text, shown)  # a syntax error too, said in Chinese with its line
     try:
         data = yaml.load(text, Loader=_ConfigLoader)
     except yaml.YAMLError as exc:

@@ -14,6 +14,7 @@ from peixun.importer.model import Article, UnreadableInput
 from peixun.importer.output import write_safely
 from peixun.importer.pipeline import import_source
 from peixun.importer.place import Place, keep_source, place_of, prepare_chapter
+from peixun.importer.progress import Progress
 from peixun.importer.read import read_source
 from peixun.importer.report import (
     REPORT_JSON,
@@ -69,15 +70,19 @@ def _import_one(
     path: Path, args: argparse.Namespace, place: Place
 ) -> tuple[FileRecord, list[Article]]:
     record = FileRecord(path.name)
+    progress = Progress(path.name, _size(path))
     try:
+        progress.stage("读取、识别编码")
         source = read_source(path, args.encoding)
-        document = import_source(source)
+        document = import_source(source, progress)
     except UnreadableInput as exc:
         record.error = str(exc)
         return record, []
     except Exception as exc:
         record.error = f"导入时出现意外问题（{type(exc).__name__}）：请把这个文件交给维护者"
         return record, []
+    finally:
+        progress.done()
     if not document.articles:
         record.error = (
             "没有找到可以成为课文的正文（文件太短，或只有标题、网页残留）：请检查文件内容"
@@ -86,7 +91,9 @@ def _import_one(
     record.encoding, record.unit, record.events = source.encoding, source.unit, document.events
     if warning := keep_source(place, path):
         print(f"注意：{warning}", file=sys.stderr)
+    progress.stage("写出草稿")
     for number, article in enumerate(document.articles, start=1):
+        progress.count("写出草稿", number, len(document.articles))
         name, id_ = place.name_for(path.name, number, lesson_id(article))
         content = render_draft(article, path.name, source.unit, id_)
         written = write_safely(
@@ -95,7 +102,15 @@ def _import_one(
         record.drafts.append(
             DraftRecord(article.title, passage(article, source.unit), written, written.path.name)
         )
+    progress.done()
     return record, document.articles
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0  # read_source says what is wrong with it
 
 
 def run(args: argparse.Namespace) -> int:
@@ -124,12 +139,20 @@ def run(args: argparse.Namespace) -> int:
         else:
             documents.append((record.name, articles))
         print(progress_line(index, total, record), flush=True)
-    wholes, passages = find_duplicates(documents)
+    batch = Progress(
+        f"{total} 个文件" if total > 1 else args.files[0].name, sum(map(_size, args.files))
+    )
+    batch.stage("查找重复段落")
+    wholes, passages = find_duplicates(
+        documents, lambda done, of: batch.count("查找重复段落", done, of)
+    )
+    batch.stage("写出导入报告")
     report = RunReport(records, wholes, passages)
     written = write_safely(
         place.report_dir / REPORT_NAME, markdown_report(report), force=args.force
     )
     write_safely(place.report_dir / REPORT_JSON, json_report(report), force=args.force)
+    batch.done()
     print(screen_summary(report, str(written.path)))
     print(f"用时 {time.perf_counter() - started:.1f} 秒。")
     return 1 if any(record.error for record in records) else 0

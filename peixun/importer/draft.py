@@ -20,9 +20,9 @@ LESSON_FALLBACK_ID = "kewen"
 def passage(article: Article, unit: str) -> str:
     """Where in the source the article is, in words an editor can find it by."""
     span = (
-        f"第 {article.first_line} {unit}"
+        f"第{article.first_line}{unit}"
         if article.first_line == article.last_line
-        else f"第 {article.first_line}–{article.last_line} {unit}"
+        else f"第{article.first_line}–{article.last_line}{unit}"
     )
     return f"{span}：{article.label or article.title}"
 
@@ -51,7 +51,7 @@ def citation(article: Article, file: str, unit: str) -> str:
     said = [] if article.title == UNTITLED else [f"《{article.title}》"]
     said += [article.meta[name] for name in ("author", "journal", "date") if article.meta.get(name)]
     lead = f"{'，'.join(said)}；" if said else ""
-    return f"- {lead}见原始文档 `{file}`，{passage(article, unit)}。"
+    return f"- {lead}见原始文档`{file}`，{passage(article, unit)}。"
 
 
 def render_draft(article: Article, file: str, unit: str, id_: str | None = None) -> str:

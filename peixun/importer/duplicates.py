@@ -6,6 +6,7 @@ Paragraphs are compared by the share of their Han-character 8-grams they have in
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from peixun.importer.model import Article
@@ -38,29 +39,57 @@ class Duplicate:
 
 def find_duplicates(
     documents: list[tuple[str, list[Article]]],
+    progress: Callable[[int, int], None] | None = None,
 ) -> tuple[list[Duplicate], list[Duplicate]]:
-    """(repeated articles, repeated passages) across all ``documents`` (file name, articles)."""
-    paragraphs: list[tuple[Place, set[int], str]] = []
-    article_shingles: dict[Place, set[int]] = {}
-    for file, articles in documents:
-        for number, article in enumerate(articles, start=1):
-            whole = Place(file, number, article.title, article.first_line)
-            article_shingles[whole] = set()
+    """(repeated articles, repeated passages) across all ``documents`` (file name, articles);
+    ``progress(done, total)`` is told how many paragraphs have been compared.
+
+    The 8-gram sets are made as the search reaches each item and dropped after it is
+    indexed: kept all at once they took more memory than the rest of a long import.
+    """
+    paragraphs: list[tuple[Place, str]] = []
+    articles: list[tuple[Place, Article]] = []
+    for file, found in documents:
+        for number, article in enumerate(found, start=1):
+            articles.append((Place(file, number, article.title, article.first_line), article))
             for line in article.lines:
-                grams = shingles(line.text)
-                article_shingles[whole] |= grams
-                if len(grams) >= MIN_HAN - SHINGLE:
-                    paragraphs.append(
-                        (Place(file, number, article.title, line.number), grams, line.text[:24])
-                    )
-    passages = _pairs([(p, s, e) for p, s, e in paragraphs], SAME_PASSAGE)
-    wholes = _pairs([(p, s, p.title) for p, s in article_shingles.items() if s], SAME_ARTICLE)
+                if len(shingles(line.text)) >= MIN_HAN - SHINGLE:
+                    place = Place(file, number, article.title, line.number)
+                    paragraphs.append((place, line.text))
+    # A passage that recurs all through a long input is listed once, at its first place:
+    # every pair of its copies would make the report grow as the square of the input.
+    passages = _pairs(
+        [(place, text[:24]) for place, text in paragraphs],
+        (shingles(text) for _, text in paragraphs),
+        SAME_PASSAGE,
+        progress,
+        first=True,
+    )
+    wholes = _pairs(
+        [(place, place.title) for place, _ in articles],
+        (_article_shingles(article) for _, article in articles),
+        SAME_ARTICLE,
+    )
     return wholes, passages
 
 
-def _pairs(items: list[tuple[Place, set[int], str]], threshold: float) -> list[Duplicate]:
-    pairs = similar_pairs([grams for _, grams, _ in items], threshold)
+def _article_shingles(article: Article) -> set[int]:
+    grams: set[int] = set()
+    for line in article.lines:
+        grams |= shingles(line.text)
+    return grams
+
+
+def _pairs(
+    items: list[tuple[Place, str]],
+    grams: Iterable[set[int]],
+    threshold: float,
+    progress: Callable[[int, int], None] | None = None,
+    *,
+    first: bool = False,
+) -> list[Duplicate]:
+    pairs = similar_pairs(grams, threshold, progress, first_only=first, total=len(items))
     return [
-        Duplicate(items[first][0], items[second][0], round(share, 2), items[first][2])
-        for first, second, share in pairs
+        Duplicate(items[one][0], items[other][0], round(share, 2), items[one][1])
+        for one, other, share in pairs
     ]

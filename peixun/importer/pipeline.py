@@ -21,6 +21,7 @@ from peixun.importer.debris import (
 from peixun.importer.header import extract_header
 from peixun.importer.model import Article, Event, Kind, Line, StepResult
 from peixun.importer.mojibake import flag_rare_characters, repair_mojibake
+from peixun.importer.progress import Progress
 from peixun.importer.punctuation import normalize_lines
 from peixun.importer.read import Source
 from peixun.importer.rejoin import join_broken_lines, separate_paragraphs
@@ -46,6 +47,20 @@ LINE_STEPS: tuple[Step, ...] = (
     separate_paragraphs,  # 5
     normalize_lines,  # 6
 )
+# What each step is called in the progress line of a long import.
+STEP_NAMES: dict[Step, str] = {
+    repair_mojibake: "修复乱码",
+    simplify: "繁体转简体",
+    flag_rare_characters: "查找生僻字",
+    remove_notice_lines: "去掉下载须知",
+    remove_preview_lines: "去掉预览提示",
+    remove_page_breaks: "去掉分页",
+    remove_inline_debris: "去掉网页残留",
+    extract_header: "提取作者和刊物",
+    join_broken_lines: "接回断行",
+    separate_paragraphs: "分开粘连的段落",
+    normalize_lines: "改正标点",
+}
 # Word paragraphs are real paragraphs: never joined.
 WORD_SKIPS = frozenset({join_broken_lines})
 META_FIELDS = ("author", "journal", "date", "affiliation", "keywords")
@@ -60,12 +75,16 @@ class ImportedDocument:
     events: list[Event] = field(default_factory=list)
 
 
-def clean_lines(lines: list[Line], *, from_word: bool = False) -> tuple[list[Line], list[Event]]:
+def clean_lines(
+    lines: list[Line], *, from_word: bool = False, progress: Progress | None = None
+) -> tuple[list[Line], list[Event]]:
     """Steps 2 to 6 over ``lines``."""
     events: list[Event] = []
     for step in LINE_STEPS:
         if from_word and step in WORD_SKIPS:
             continue
+        if progress is not None:
+            progress.stage(STEP_NAMES[step])
         result = step(lines)
         lines = result.lines
         events += result.events
@@ -83,10 +102,12 @@ def _attach_meta(articles: list[Article], events: list[Event]) -> None:
                 break
 
 
-def import_source(source: Source) -> ImportedDocument:
+def import_source(source: Source, progress: Progress | None = None) -> ImportedDocument:
     """Run steps 2 to 7 and the per-article half of step 9 on one read input."""
-    lines, events = clean_lines(source.lines, from_word=source.unit == "段")
+    lines, events = clean_lines(source.lines, from_word=source.unit == "段", progress=progress)
     events = [*source.events, *events]
+    if progress is not None:
+        progress.stage("拆分篇目、查找可疑之处")
     articles, split_events = split_articles(lines)  # 7
     events += split_events
     _attach_meta(articles, events)

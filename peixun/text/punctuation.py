@@ -12,6 +12,7 @@ import re
 from zhon.hanzi import punctuation as CJK_PUNCTUATION
 
 from peixun.text.hanzi import HAN, is_han
+from peixun.text.spacing import close_latin
 
 SIMPLE = {",": "，", ";": "；", "?": "？", "!": "！", ":": "："}
 # Spans never touched: URLs, e-mail addresses, Markdown link targets, ASCII code spans.
@@ -100,7 +101,7 @@ def _normalize_plain(text: str) -> str:
     text = _full_width(text)
     text = DASHES.sub("——", text)
     text = ELLIPSIS.sub("……", text)
-    return SPACE_BETWEEN.sub("", text)
+    return close_latin(SPACE_BETWEEN.sub("", text))
 
 
 def half_width_punctuation(text: str) -> str | None:

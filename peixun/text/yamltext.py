@@ -50,9 +50,12 @@ def _syntax_error(exc: yaml.MarkedYAMLError, file: str, first_line: int) -> Cont
 
 def _refuse_duplicate_keys(node: yaml.Node, file: str, first_line: int) -> None:
     """A key written twice in one mapping: PyYAML would silently keep the last."""
-    pending = [node]
+    pending, visited = [node], set()
     while pending:
         current = pending.pop()
+        if id(current) in visited:  # an alias (``*name``) shares its anchor's node
+            continue
+        visited.add(id(current))
         if isinstance(current, yaml.MappingNode):
             seen: dict[object, int] = {}
             for key_node, value_node in current.value:
@@ -69,6 +72,20 @@ def _refuse_duplicate_keys(node: yaml.Node, file: str, first_line: int) -> None:
                 pending.append(value_node)
         elif isinstance(current, yaml.SequenceNode):
             pending.extend(current.value)
+
+
+def refuse_duplicate_keys(text: str, file: str) -> None:
+    """Refuse a key written twice anywhere in ``text``, for YAML another program loads (MkDocs
+    reads mkdocs.yml). Only composed, not constructed: whatever tags it holds (``!ENV``,
+    ``!relative``, ``!!python/name:…``) need no constructor here."""
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        raise _syntax_error(exc, file, 1) from None
+    except yaml.YAMLError as exc:
+        raise ContentError(file, None, f"YAML 格式错误：{exc}") from None
+    if node is not None:
+        _refuse_duplicate_keys(node, file, 1)
 
 
 def load_yaml(text: str, file: str, first_line: int = 1) -> tuple[Any, Locator]:

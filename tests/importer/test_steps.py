@@ -246,7 +246,13 @@ def test_punctuation_leaves_urls_code_and_english_alone() -> None:
     )
     assert normalize_punctuation("用 `a,b` 表示") == "用 `a,b` 表示"
     assert normalize_punctuation("(see a, b)") == "(see a, b)"
-    assert normalize_punctuation("版本 1.5 与 3.0") == "版本 1.5 与 3.0"
+    assert normalize_punctuation("version 1.5 and 3.0") == "version 1.5 and 3.0"
+
+
+def test_punctuation_closes_spaces_between_chinese_and_latin() -> None:
+    # The content check's spacing rule (peixun.text.spacing), so imported drafts pass it.
+    assert normalize_punctuation("版本 1.5 与 3.0") == "版本1.5与3.0"
+    assert normalize_punctuation("网页和 PDF 带来") == "网页和PDF带来"
 
 
 # 7. articles

@@ -29,12 +29,16 @@ def _found(text: str) -> list[str]:
         "要有(服务)意识。",
         "支部 书记要带头。",
         "支部书记　要带头。",
+        "网页和 PDF 带来的内容。",
     ],
 )
 def test_what_the_importer_normalizes_the_check_reports(raw: str) -> None:
     assert normalize_punctuation(raw) != raw
     found = _found(raw)
-    assert any("半角标点" in m or "汉字之间有空格" in m for m in found), found
+    assert any(
+        "半角标点" in m or "汉字之间有空格" in m or "汉字与字母、数字之间不加空格" in m
+        for m in found
+    ), found
     assert _found(normalize_punctuation(raw)) == []
 
 
@@ -81,6 +85,11 @@ def test_near_duplicate_search_stays_bounded_on_very_repetitive_input() -> None:
     paragraph = "党支部书记要带头学习党章党规，加强组织建设，发挥战斗堡垒作用，做到学以致用。"
     items = [shingles(paragraph) for _ in range(20 * MAX_POSTINGS)]
     pairs = similar_pairs(items, 0.6)
-    # Every repeat among the first MAX_POSTINGS is found; later ones add no work.
-    assert len(pairs) == MAX_POSTINGS * (MAX_POSTINGS - 1) // 2
-    assert (0, 1, 1.0) in pairs
+    # Every repeat among the first MAX_POSTINGS is found; each later copy is found too, paired
+    # with those first ones only, so the work per item is bounded.
+    later = len(items) - MAX_POSTINGS
+    assert len(pairs) == MAX_POSTINGS * (MAX_POSTINGS - 1) // 2 + later * MAX_POSTINGS
+    assert (0, 1, 1.0) in pairs and (0, len(items) - 1, 1.0) in pairs
+    # The importer's report: each copy once, with the first place it repeats.
+    first = similar_pairs(iter(items), 0.6, first_only=True)
+    assert first == [(0, n, 1.0) for n in range(1, len(items))]
