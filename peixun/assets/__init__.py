@@ -12,9 +12,24 @@ PACKAGE_DIR = Path(__file__).parent
 SITE_FOLDER = "assets/peixun"
 """Where the files are placed in the built site (relative to its root)."""
 
-STYLESHEETS = ("stylesheets/site.css", "quiz/quiz.css", "stylesheets/print.css")
-SCRIPTS = ("quiz/quiz.js", "search/search-zh.js")
+STYLESHEETS = (
+    "stylesheets/site.css",
+    "quiz/quiz.css",
+    "exam/exam.css",
+    "stylesheets/print.css",
+)
+SCRIPTS = (
+    "quiz/quiz.js",
+    # after quiz.js (they use window.peixun.store and .quiz); loader first, the others use it
+    "exam/loader.js",
+    "exam/draw.js",
+    "exam/exam.js",
+    "exam/review.js",
+    "search/search-zh.js",
+)
 POLYFILLS = ("vendor/iframe-worker-shim.js",)  # npm iframe-worker 1.0.4, MIT (licence beside it)
+# vendor/ts-fsrs.umd.js: npm ts-fsrs 5.4.2 dist/index.umd.js, MIT (licence beside it); not on
+# every page: exam/review.js loads it when a page has questions.
 PRINT_CSS = "stylesheets/print.css"
 
 
