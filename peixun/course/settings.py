@@ -6,7 +6,7 @@ Every key is optional; a course that sets none gets the defaults documented here
       peixun:
         course_id: dangzhibu-shuji      # 默认：站点名称的短哈希
         exam:
-          size: 20                      # 综合测评每次抽题数（1–500）
+          size: 20                      # 综合测评每次抽题数（1–500）；题库不够时考全部题目
           pass_mark: 60                 # 及格分（0–100），综合测评与本章测验（考试）共用
           time_limit: 0                 # 综合测评限时（分钟）；0 为不限时
           chapter_time_limit: 0         # 本章测验按考试做时的限时（分钟）；0 为不限时

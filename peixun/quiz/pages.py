@@ -17,13 +17,11 @@ from markupsafe import Markup
 
 from peixun.course.model import Chapter, Course, Lesson
 from peixun.course.settings import CourseSettings, PageNames
-from peixun.errors import ContentErrors
 from peixun.quiz.answers import fingerprint
 from peixun.quiz.contract import script_json
 from peixun.quiz.exam_page import EXAM_ID, chapter_info, exam_html, review_html
 from peixun.quiz.lessontext import sections
 from peixun.quiz.model import Question
-from peixun.quiz.quota import quota_problems
 from peixun.quiz.render import Entry, legacy_of, question_html, quiz_html
 
 MARKER = "<!-- peixun:quiz -->"
@@ -48,12 +46,7 @@ def _count(chapter: Chapter, questions: Questions) -> int:
 def generated_pages(
     course: Course, questions: Questions, settings: CourseSettings
 ) -> dict[str, str]:
-    """docs-relative path -> Markdown of every page the quiz adds to the site.
-
-    Raises when the exam's quotas ask for more than the banks hold."""
-    problems = quota_problems(settings.exam, course, questions)
-    if problems:
-        raise ContentErrors(problems)
+    """docs-relative path -> Markdown of every page the quiz adds to the site."""
     names = settings.pages
     exam = settings.exam
     limit = f"限时 {exam.time_limit} 分钟，" if exam.time_limit else ""
@@ -69,7 +62,7 @@ def generated_pages(
     }
     pages[names.exam] = _page(
         "综合测评",
-        f"每次从各章题目中抽取 {exam.size} 题，每次抽题不同。{limit}答完后一次交卷，"
+        f"每次从各章题目中抽取 {min(exam.size, sum(map(len, questions.values())))} 题，每次抽题不同。{limit}答完后一次交卷，"
         f"满分 100 分，{exam.pass_mark} 分及格；交卷后可逐题查看答案与解析，历次成绩保存在本机。",
     )
     pages[names.progress] = _page(

@@ -77,24 +77,18 @@ def quota_problems(
                 by_type[q.type] += 1
                 by_level[str(q.difficulty or 0)] += 1  # 0: not given; never named in a quota
     total = sum(by_chapter.values())
-    if exam.size > total:
-        return [
-            ContentError(
-                f"{where}：字段 exam → size",
-                None,
-                f"每次抽 {exam.size} 题，但全部题库只有 {total} 题。请减小 size，或在题库里补题。",
-            )
-        ]
+    # A new course's banks are small: a size above what they hold means every question.
+    size = min(exam.size, total)
     chapters = {c.folder: c.title for c in course.chapters}
     return [
-        *_dimension("chapters", exam.chapters, by_chapter, chapters, exam.size, where),
-        *_dimension("types", exam.types, by_type, TYPE_NAMES, exam.size, where),
+        *_dimension("chapters", exam.chapters, by_chapter, chapters, size, where),
+        *_dimension("types", exam.types, by_type, TYPE_NAMES, size, where),
         *_dimension(
             "difficulty",
             {str(k): n for k, n in exam.difficulty.items()},
             by_level,
             {str(k): name for k, name in DIFFICULTY_NAMES.items()},
-            exam.size,
+            size,
             where,
         ),
     ]

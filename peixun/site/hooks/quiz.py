@@ -8,9 +8,11 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+from peixun.errors import ContentErrors
 from peixun.generated import question_data_path
 from peixun.quiz import pages as quiz_pages
 from peixun.quiz.contract import config_html
+from peixun.quiz.quota import quota_problems
 from peixun.site.bridge import (
     build_errors,
     course_of,
@@ -28,8 +30,11 @@ def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: object) ->
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     course, questions = course_of(config), questions_of(config)
-    with build_errors():  # quotas the banks cannot meet
-        pages = quiz_pages.generated_pages(course, questions, settings_of(config))
+    with build_errors():  # exam quotas the banks cannot meet (the check says the same)
+        problems = quota_problems(settings_of(config).exam, course, questions)
+        if problems:
+            raise ContentErrors(problems)
+    pages = quiz_pages.generated_pages(course, questions, settings_of(config))
     for path, content in pages.items():
         files.append(File.generated(config, path, content=content))
     # Each chapter's questions, once, for the pages that load them on demand.
