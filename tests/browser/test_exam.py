@@ -30,7 +30,9 @@ def exam_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = copy_fixture(tmp_path_factory.mktemp("exam"))
     config = project / "mkdocs.yml"
     text = config.read_text("utf-8")
-    config.write_text(text.replace("      size: 4\n", "      size: 4\n      time_limit: 1\n"), "utf-8")
+    config.write_text(
+        text.replace("      size: 4\n", "      size: 4\n      time_limit: 1\n"), "utf-8"
+    )
     result = build_here(project)
     assert result.ok, result.messages()
     return result.site
@@ -101,9 +103,7 @@ def test_full_exam_scores_passes_and_reviews_every_question(page: Page, exam_url
     expect(history).to_have_count(1)
     expect(history.first.locator("td").nth(1)).to_have_text("100 分")
     expect(history.first.locator("td").nth(2)).to_have_text("及格")
-    key = page.evaluate(
-        "Object.keys(localStorage).find(k => k.includes(':_exam:attempt:zonghe:'))"
-    )
+    key = page.evaluate("Object.keys(localStorage).find(k => k.includes(':_exam:attempt:zonghe:'))")
     saved = page.evaluate(f"JSON.parse(localStorage.getItem({key!r}))")
     assert saved["score"] == 100 and saved["passed"] is True and "t" in saved
     assert sum(c["total"] for c in saved["chapters"].values()) == SIZE
@@ -166,9 +166,7 @@ def test_time_limit_counts_down_and_hands_in_at_zero(page: Page, exam_url: str) 
     expect(page.locator("[data-exam-result]")).to_contain_text("用时 1 分 0 秒")
 
 
-def test_a_paper_left_running_is_handed_in_when_its_time_is_over(
-    page: Page, exam_url: str
-) -> None:
+def test_a_paper_left_running_is_handed_in_when_its_time_is_over(page: Page, exam_url: str) -> None:
     page.clock.install()
     start(page, exam_url + EXAM)
     page.goto(exam_url + "index.html")
