@@ -92,11 +92,14 @@
       const bar = el("div", { class: "px-exam__bar" });
       if (paper.limit) bar.append(el("p", { class: "px-exam__timer", role: "timer", "data-timer": "" }));
       bar.append(el("p", { class: "px-exam__count", "data-count": "" }));
-      const sheet = el("nav", { class: "px-exam__sheet", "data-answer-sheet": "", "aria-label": "答题卡" });
+      // 答题卡不随页面滚动（题多时会挡住题目）；常驻的一行里有回到答题卡的链接
+      const back = el("a", { href: `#px-sheet-${id}`, class: "px-exam__to-sheet" }, "回到答题卡");
+      bar.append(back);
+      const sheet = el("nav", { class: "px-exam__sheet", id: `px-sheet-${id}`, tabindex: "-1",
+        "data-answer-sheet": "", "aria-label": "答题卡" });
       sheet.append(el("h2", { class: "px-exam__heading" }, "答题卡"));
       const list = el("ol", { class: "px-exam__cells" });
       sheet.append(list);
-      bar.append(sheet);
       const body = el("div", { class: "px-exam__questions" });
       items.forEach((item, i) => {
         const q = item.node();
@@ -112,7 +115,7 @@
       });
       const actions = el("p", { class: "px-exam__actions" });
       actions.append(el("button", { type: "button", class: "md-button md-button--primary", "data-action": "submit" }, "交卷"));
-      box.append(bar, body, actions, el("p", { class: "px-sr-only", "aria-live": "polite", "data-announce": "" }));
+      box.append(bar, sheet, body, actions, el("p", { class: "px-sr-only", "aria-live": "polite", "data-announce": "" }));
       questions().forEach(mark);
       box.hidden = false;
     }
@@ -155,6 +158,11 @@
           q.scrollIntoView({ block: "start" });
           const first = q.querySelector("input, li[data-item]");
           if (first) first.focus({ preventScroll: true });
+        } else if (e.target.closest(".px-exam__to-sheet")) {
+          e.preventDefault();
+          const sheet = part("paper").querySelector("[data-answer-sheet]");
+          sheet.scrollIntoView({ block: "start" });
+          sheet.focus({ preventScroll: true });
         } else if (b && b.dataset.move) {
           px().quiz.move(b);
           changed(b.closest(".px-quiz__q"), true);
