@@ -23,6 +23,7 @@ SCRIPTS = (
     # after quiz.js (they use window.peixun.store and .quiz); loader first, the others use it
     "exam/loader.js",
     "exam/draw.js",
+    "exam/result.js",
     "exam/exam.js",
     "exam/review.js",
     "search/search-zh.js",
