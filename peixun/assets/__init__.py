@@ -20,11 +20,9 @@ STYLESHEETS = (
 )
 SCRIPTS = (
     "quiz/quiz.js",
-    # after quiz.js (they use window.peixun.store and .quiz); loader first, the others use it
+    # after quiz.js (they use window.peixun.store and .quiz); the loader brings the exam's
+    # own scripts (exam/draw.js, result.js, exam.js) to the pages that have an exam
     "exam/loader.js",
-    "exam/draw.js",
-    "exam/result.js",
-    "exam/exam.js",
     "exam/review.js",
     "search/search-zh.js",
 )

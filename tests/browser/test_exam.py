@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -229,3 +230,30 @@ def test_question_data_loads_on_demand_over_http_and_from_a_folder(
     href = paper(page).first.locator(".px-quiz__origin a").evaluate("a => a.href")
     assert href.startswith(exam_site.as_uri() + "/0")  # rebased onto the page's folder
     assert (exam_site / href.removeprefix(exam_site.as_uri() + "/")).is_file()
+
+
+def test_exam_and_wrong_book_work_under_instant_navigation(page: Page, exam_url: str) -> None:
+    """Material swaps the page without loading scripts again: the exam's scripts come on demand."""
+    port = exam_url.rstrip("/").rsplit(":", 1)[1]
+
+    def rewrite(route: Any) -> None:  # instant navigation needs the sitemap's URLs to be ours
+        response = route.fetch()
+        route.fulfill(response=response, body=response.text().replace(":8000/", f":{port}/"))
+
+    page.route("**/sitemap.xml", rewrite)
+    page.goto(exam_url + "01-diyi-zhang/01-xuexi-huanjie.html")
+    page.wait_for_selector("[data-quiz][data-ready]", state="attached")
+    page.evaluate("window.sameDocument = true")  # gone if the browser loads a new document
+    nav = page.get_by_role("navigation", name="导航栏")
+    nav.get_by_role("link", name="综合测评").click()
+    page.get_by_role("button", name="开始考试").click()
+    expect(page.locator("[data-answer-sheet] a")).to_have_count(SIZE)
+    choose(paper(page).first, correct=False)
+    page.once("dialog", lambda d: d.accept())
+    page.get_by_role("button", name="交卷").click()
+    expect(page.locator("[data-exam]")).to_have_attribute("data-state", "submitted")
+    nav.get_by_role("link", name="错题本").click()
+    expect(page.locator("[data-quiz=review] [data-question]")).to_have_count(1)
+    nav.get_by_role("link", name="综合测评").click()
+    expect(page.locator("[data-exam]")).to_have_attribute("data-state", "submitted")
+    assert page.evaluate("window.sameDocument") is True

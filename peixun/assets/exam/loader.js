@@ -1,4 +1,4 @@
-/* 按需载入（peixun/quiz/contract.py）：各章题目的脚本、间隔重复的算法库。
+/* 按需载入（peixun/quiz/contract.py）：各章题目的脚本、考试的脚本、间隔重复的算法库。
    用 <script> 而不用 fetch：从文件夹打开（file://）时浏览器不许 fetch 本地文件，脚本照样能载入。 */
 (() => {
   "use strict";
@@ -52,4 +52,15 @@
   const shipped = (name) => new URL(`../${name}`, here).href;
 
   window.peixun = Object.assign(window.peixun || {}, { loadScript, loadQuestions, shipped });
+
+  /* 考试的脚本只在有考试的页面上载入（依次：抽题、成绩显示、考试），其余页面不必带着它们 */
+  const EXAM = ["exam/draw.js", "exam/result.js", "exam/exam.js"];
+  function examPage() {
+    if (!document.querySelector("[data-exam]")) return;
+    EXAM.reduce((done, name) => done.then(() => loadScript(shipped(name))), Promise.resolve())
+      .catch((e) => console.error("考试脚本载入失败", e));
+  }
+  if (typeof document$ !== "undefined") document$.subscribe(examPage);
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", examPage);
+  else examPage();
 })();
