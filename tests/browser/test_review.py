@@ -61,8 +61,14 @@ def test_a_wrong_answer_returns_on_schedule_and_leaves_after_spaced_right_answer
     ready(page)
     answer(page.locator('[data-question="huanjie-diyi"]'), correct=False)
     page.wait_for_function("Object.keys(localStorage).some(k => k.includes(':_review:'))")
-    due_ms = int(card(page)["due"])  # type: ignore[call-overload]
+    first = card(page)
+    due_ms = int(first["due"])  # type: ignore[call-overload]
     assert 0 <= due_ms - START.timestamp() * 1000 < 60_000  # due at once (the clock runs on)
+    page.wait_for_function("window.FSRS !== undefined")  # the vendored ts-fsrs, loaded on demand
+    fresh = page.evaluate(
+        "d => { const c = FSRS.createEmptyCard(new Date(d)); return {...c, due: +c.due} }", due_ms
+    )
+    assert {k: first[k] for k in fresh} == fresh  # written at once, as ts-fsrs would make it
     now = START
     for n in range(1, REVIEWS_TO_LEAVE + 1):
         book(page, fixture_url)

@@ -37,18 +37,23 @@
     return rec;
   }
 
+  /* 新卡片：与 ts-fsrs 的 createEmptyCard(now) 相同（state 0 即 New）。不等算法库载入就写下，
+     答错后马上离开页面也不丢 */
+  const emptyCard = (now) => ({ t: now, due: now, stability: 0, difficulty: 0, elapsed_days: 0,
+    scheduled_days: 0, reps: 0, lapses: 0, learning_steps: 0, state: 0, last_review: null, streak: 0 });
+
   /* 一次作答（quiz.js 与考试交卷时的 peixun:answered）改卡片 */
   function answered(detail) {
     const key = cardKey(detail.lesson, detail.question);
     const rec = px().store.load(key);
     const now = Date.now();
     if (detail.correct && !(rec && rec.due <= now)) return Promise.resolve();
+    if (!rec) {
+      px().store.set(key, emptyCard(now));
+      return Promise.resolve();
+    }
     return fsrs().then((f) => {
       const F = window.FSRS;
-      if (!rec) {
-        px().store.set(key, toRecord(F.createEmptyCard(new Date(now)), 0, now));
-        return;
-      }
       const rating = detail.correct ? F.Rating.Good : F.Rating.Again;
       const next = f.next(toCard(rec), new Date(now), rating).card;
       const streak = detail.correct ? (rec.streak || 0) + 1 : 0;
@@ -77,12 +82,10 @@
       const [lesson, question] = k.split(":");
       return rec && rec.s === "incorrect" && !px().store.load(cardKey(lesson, question));
     });
-    if (!missing.length) return Promise.resolve();
-    return fsrs().then(() => missing.forEach((k) => {
+    missing.forEach((k) => {
       const [lesson, question] = k.split(":");
-      const t = px().store.read(prefix() + k).t || Date.now();
-      px().store.set(cardKey(lesson, question), toRecord(window.FSRS.createEmptyCard(new Date(t)), 0, Date.now()));
-    }));
+      px().store.set(cardKey(lesson, question), emptyCard(Date.now()));
+    });
   }
 
   function el(tag, attrs, text) {
@@ -176,7 +179,8 @@
       console.error(err);
       summary.textContent = `题目载入失败：${err.message}。请刷新页面后再试。`;
     };
-    migrate().then(() => show(false)).catch(failed);
+    migrate();
+    show(false).catch(failed);
   }
 
   function init() {
