@@ -75,14 +75,16 @@ LEGACY_PREFIX: Final = "peixun:v1:"
 LESSON_ATTR: Final = "data-lesson"
 """The lesson's id (front matter ``id:``); on progress rows too."""
 QUESTION_ATTR: Final = "data-question"
-"""The question's id, unique in its lesson (progress rows list theirs in ``data-ids``)."""
+"""The question's id, unique in its lesson (progress rows list theirs in ``data-ids``,
+separated by spaces)."""
 FINGERPRINT_ATTR: Final = "data-fp"
 """A hash of what the question asks (:func:`peixun.quiz.answers.fingerprint`); a saved answer
 records it as ``f`` and one given to another version of the question is not re-applied (on
-progress rows, ``data-fps``: a JSON list parallel to ``data-ids``)."""
+progress rows, ``data-fps``: space-separated, parallel to ``data-ids``)."""
 LEGACY_ATTR: Final = "data-v1"
-"""Where older builds kept the answer: the key after :data:`LEGACY_PREFIX` (on progress
-rows, a JSON list parallel to ``data-ids``)."""
+"""Where older builds kept the answer: the key after :data:`LEGACY_PREFIX`. Progress rows
+give it in parts: ``data-slug`` (the lesson's path) and, for questions whose id changed,
+``data-former`` (space-separated ``id=former id``); the key is ``<slug>:<former id or id>``."""
 
 
 def storage_prefix(namespace: str) -> str:

@@ -10,7 +10,6 @@ The generated pages' file names and the exam's size come from the course setting
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable
 
 from markupsafe import Markup
@@ -22,7 +21,7 @@ from peixun.quiz.contract import script_json
 from peixun.quiz.exam_page import EXAM_ID, chapter_info, exam_html, review_html
 from peixun.quiz.lessontext import sections
 from peixun.quiz.model import Question
-from peixun.quiz.render import Entry, legacy_of, question_html, quiz_html
+from peixun.quiz.render import Entry, question_html, quiz_html
 
 MARKER = "<!-- peixun:quiz -->"
 """Written into the Markdown; replaced by the quiz HTML once the page is rendered."""
@@ -113,15 +112,20 @@ def progress_html(course: Course, questions: Questions, url_for: UrlFor) -> Mark
         for lesson in chapter.lessons:
             listed = questions.get(lesson.slug, [])
             ids = [q.id for q in listed]
+            # Space-separated, not JSON: ids and fingerprints hold no spaces, and a course of
+            # a thousand lessons would otherwise carry megabytes of quotes (contract.py).
+            former = [f"{q.id}={q.former_id}" for q in listed if q.former_id]
             rows += Markup(
-                '<tr data-lesson="{lesson}" data-ids="{ids}" data-v1="{legacy}" data-fps="{fps}">'
+                '<tr data-lesson="{lesson}" data-ids="{ids}" data-fps="{fps}" data-slug="{slug}"'
+                "{former}>"
                 '<td><a href="{url}">{title}</a></td>'
                 '<td data-cell="done">–</td><td data-cell="right">–</td><td>{total}</td></tr>'
             ).format(
                 lesson=lesson.meta.id,
-                ids=json.dumps(ids, ensure_ascii=False),
-                legacy=json.dumps([legacy_of(lesson.slug, q) for q in listed], ensure_ascii=False),
-                fps=json.dumps([fingerprint(q) for q in listed]),
+                ids=" ".join(ids),
+                fps=" ".join(fingerprint(q) for q in listed),
+                slug=lesson.slug,
+                former=Markup(' data-former="{}"').format(" ".join(former)) if former else "",
                 url=url_for(lesson.src_path) + ("#zice" if ids else ""),
                 title=lesson.title,
                 total=len(ids),

@@ -415,6 +415,14 @@
     }
   }
 
+  /* 学习进度的每行（contract.py）：题目 id、指纹以空格分隔；旧版的键是 课文路径:题目 id，
+     题目 id 改过的题另在 data-former 里写 “id=旧 id”。千课的课程也不必把每个键写全 */
+  const words = (text) => (text ? text.split(" ") : []);
+  function legacyKeys(tr) {
+    const former = new Map(words(tr.dataset.former).map((pair) => pair.split("=")));
+    return words(tr.dataset.ids).map((id) => `${tr.dataset.slug}:${former.get(id) || id}`);
+  }
+
   /* 学习进度：按课、按章统计本机记录 */
   function setupProgress(root) {
     const fill = () => {
@@ -422,9 +430,9 @@
       $$(root, "table").forEach((table) => {
         const sum = [0, 0, 0];
         $$(table, "tr[data-lesson]").forEach((tr) => {
-          const ids = JSON.parse(tr.dataset.ids);
-          const legacy = JSON.parse(tr.dataset.v1);
-          const fps = JSON.parse(tr.dataset.fps);
+          const ids = words(tr.dataset.ids);
+          const legacy = legacyKeys(tr);
+          const fps = words(tr.dataset.fps);
           const records = ids.map((id, i) => store.get(tr.dataset.lesson, id, legacy[i], fps[i]))
             .filter(Boolean);
           const right = records.filter((v) => v.s === "correct").length;
@@ -444,7 +452,7 @@
     forget.hidden = false;
     forget.addEventListener("click", () => {
       if (window.confirm("确定清除本机保存的全部答题记录吗？清除后无法恢复。")) {
-        store.clear($$(root, "tr[data-lesson]").flatMap((tr) => JSON.parse(tr.dataset.v1)));
+        store.clear($$(root, "tr[data-lesson]").flatMap(legacyKeys));
         fill();
       }
     });
