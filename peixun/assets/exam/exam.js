@@ -54,7 +54,8 @@
         const cells = new Map(); // 章、题型、难度 → 打乱的题
         Object.entries(data).forEach(([chapter, items]) => items.forEach((item) => {
           const cell = `${chapter}|${item.t}|${item.d}`;
-          cells.set(cell, (cells.get(cell) || []).concat(item));
+          if (!cells.has(cell)) cells.set(cell, []);
+          cells.get(cell).push(item);
         }));
         cells.forEach((list) => px().shuffle(list, Math.random));
         const items = picked.map((p) => cells.get(`${p.chapter}|${p.type}|${p.level}`).pop());
@@ -97,6 +98,7 @@
       const body = el("div", { class: "px-exam__questions" });
       items.forEach((item, i) => {
         const q = item.node();
+        q.dataset.chapterId = item.chapter; // 各章得分按章文件夹计
         q.querySelector(".px-quiz__no").textContent = String(i + 1);
         q.querySelector(".px-quiz__actions").hidden = true; // 一次交卷，没有逐题提交
         px().quiz.prepare(q);
@@ -220,13 +222,13 @@
       const chapterScores = {};
       let right = 0;
       const all = questions();
-      all.forEach((q, i) => {
+      all.forEach((q) => {
         const r = paper.answers[answeredKey(q)];
         const ok = Boolean(r) && px().quiz.isCorrect(q, r);
         px().quiz.show(q, r || [], ok);
         if (!r) q.querySelector(".px-quiz__yours").textContent = "你的答案：未作答";
         right += ok ? 1 : 0;
-        const chapter = paper.items[i] ? paper.items[i][0] : "";
+        const chapter = q.dataset.chapterId;
         const score = chapterScores[chapter] || (chapterScores[chapter] = { right: 0, total: 0 });
         score.total += 1;
         score.right += ok ? 1 : 0;
