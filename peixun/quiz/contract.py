@@ -84,7 +84,9 @@ progress rows, ``data-fps``: space-separated, parallel to ``data-ids``)."""
 LEGACY_ATTR: Final = "data-v1"
 """Where older builds kept the answer: the key after :data:`LEGACY_PREFIX`. Progress rows
 give it in parts: ``data-slug`` (the lesson's path) and, for questions whose id changed,
-``data-former`` (space-separated ``id=former id``); the key is ``<slug>:<former id or id>``."""
+``data-former`` (space-separated ``new=old``: whole ids, or prefixes ending in ``-``, an id
+starting with ``new`` having been ``old`` plus the same rest); the key is
+``<slug>:<former id or id>``."""
 
 
 def storage_prefix(namespace: str) -> str:

@@ -104,6 +104,24 @@ def _all_lessons(course: Course) -> list[tuple[Chapter, Lesson]]:
     return [(chapter, lesson) for chapter in course.chapters for lesson in chapter.lessons]
 
 
+def _renamed(listed: list[Question]) -> list[str]:
+    """``new=old`` for the questions whose id changed (``data-former``): whole ids, or the
+    prefixes before the words both ids end with (ending in ``-``), once per generated list."""
+    pairs: dict[str, str] = {}
+    for q in listed:
+        if not q.former_id:
+            continue
+        new, old = q.id.split("-"), q.former_id.split("-")
+        same = 0
+        while same < min(len(new), len(old)) - 1 and new[-1 - same] == old[-1 - same]:
+            same += 1
+        if same:  # a prefix, marked by its closing hyphen
+            pairs["-".join(new[:-same]) + "-"] = "-".join(old[:-same]) + "-"
+        else:
+            pairs[q.id] = q.former_id
+    return [f"{new}={old}" for new, old in pairs.items()]
+
+
 def progress_html(course: Course, questions: Questions, url_for: UrlFor) -> Markup:
     """A table per chapter: each lesson's answered and correct counts, filled in by quiz.js."""
     blocks = Markup("")
@@ -114,7 +132,7 @@ def progress_html(course: Course, questions: Questions, url_for: UrlFor) -> Mark
             ids = [q.id for q in listed]
             # Space-separated, not JSON: ids and fingerprints hold no spaces, and a course of
             # a thousand lessons would otherwise carry megabytes of quotes (contract.py).
-            former = [f"{q.id}={q.former_id}" for q in listed if q.former_id]
+            former = _renamed(listed)
             rows += Markup(
                 '<tr data-lesson="{lesson}" data-ids="{ids}" data-fps="{fps}" data-slug="{slug}"'
                 "{former}>"

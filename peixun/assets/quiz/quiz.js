@@ -416,11 +416,16 @@
   }
 
   /* 学习进度的每行（contract.py）：题目 id、指纹以空格分隔；旧版的键是 课文路径:题目 id，
-     题目 id 改过的题另在 data-former 里写 “id=旧 id”。千课的课程也不必把每个键写全 */
+     id 改过的题在 data-former 里写 “新 id=旧 id”，或以 “-” 结尾的 “新前缀=旧前缀”。千课的课程
+     也不必把每个键写全 */
   const words = (text) => (text ? text.split(" ") : []);
+  function formerId(pairs, id) {
+    const pair = pairs.find(([now]) => id === now || (now.endsWith("-") && id.startsWith(now)));
+    return pair ? pair[1] + id.slice(pair[0].length) : id;
+  }
   function legacyKeys(tr) {
-    const former = new Map(words(tr.dataset.former).map((pair) => pair.split("=")));
-    return words(tr.dataset.ids).map((id) => `${tr.dataset.slug}:${former.get(id) || id}`);
+    const pairs = words(tr.dataset.former).map((pair) => pair.split("="));
+    return words(tr.dataset.ids).map((id) => `${tr.dataset.slug}:${formerId(pairs, id)}`);
   }
 
   /* 学习进度：按课、按章统计本机记录 */
