@@ -16,17 +16,24 @@ STYLESHEETS = (
     "stylesheets/site.css",
     "quiz/quiz.css",
     "record/record.css",
+    "exam/exam.css",
     "stylesheets/print.css",
 )
 SCRIPTS = (
     "quiz/quiz.js",
-    "record/record.js",  # after quiz.js, whose window.peixun.store it uses
+    # after quiz.js (they use window.peixun.store and .quiz); the loader brings the exam's
+    # own scripts (exam/draw.js, result.js, exam.js) to the pages that have an exam
+    "exam/loader.js",
+    "exam/review.js",
+    "record/record.js",
     "record/record-exchange.js",
     "record/record-pages.js",
     "search/search-zh.js",
     "scorm/scorm.js",  # last: it uses quiz.js's store (window.peixun.store)
 )
 POLYFILLS = ("vendor/iframe-worker-shim.js",)  # npm iframe-worker 1.0.4, MIT (licence beside it)
+# vendor/ts-fsrs.umd.js: npm ts-fsrs 5.4.2 dist/index.umd.js, MIT (licence beside it); not on
+# every page: exam/review.js loads it when a page has questions.
 PRINT_CSS = "stylesheets/print.css"
 
 

@@ -17,6 +17,7 @@ from peixun.course.settings import CourseSettings, read_settings
 from peixun.errors import ContentError, ContentErrors, problems_of
 from peixun.generated import generated_paths
 from peixun.quiz import course_questions
+from peixun.quiz.quota import quota_problems
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -57,6 +58,7 @@ def run(args: argparse.Namespace) -> int:
             problems.extend(check_question_minimum(course, questions))
             report = bank_report(course, root / "quizzes", questions)
             generated = generated_paths(course, questions, settings)
+            problems.extend(quota_problems(settings.exam, course, questions))
             problems.extend(check_course_links(root / "docs", course, generated))
         except (ContentError, ContentErrors) as exc:
             problems.extend(problems_of(exc))

@@ -6,8 +6,13 @@ Every key is optional; a course that sets none gets the defaults documented here
       peixun:
         course_id: dangzhibu-shuji      # 默认：站点名称的短哈希
         exam:
-          size: 20                      # 综合测评每次抽题数（1–500）
-          pass_mark: 60                 # 及格分（0–100）
+          size: 20                      # 综合测评每次抽题数（1–500）；题库不够时考全部题目
+          pass_mark: 60                 # 及格分（0–100），综合测评与本章测验（考试）共用
+          time_limit: 0                 # 综合测评限时（分钟）；0 为不限时
+          chapter_time_limit: 0         # 本章测验按考试做时的限时（分钟）；0 为不限时
+          chapters: {}                  # 各章抽题数，如 {01-juese-renzhi: 3}；未写的章均分其余题数
+          types: {}                     # 各题型抽题数，如 {single: 10, truefalse: 5}；默认不限
+          difficulty: {}                # 各难度抽题数，如 {1: 5, 3: 2}（1 易 2 中 3 难）；默认不限
         pages:                          # 构建生成的页面（docs/ 下的文件名）
           chapter_test: zhangjie-ceshi.md   # 每章文件夹里的“本章测验”
           exam: zonghe-ceping.md            # 综合测评
@@ -24,9 +29,10 @@ from __future__ import annotations
 import hashlib
 import re
 from pathlib import Path
+from typing import Annotated
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from peixun.errors import ContentError
 from peixun.text.schema import ID_PATTERN, validate
@@ -35,6 +41,7 @@ from peixun.text.yamltext import Locator, refuse_duplicate_keys
 """Ids written by editors (courses, lessons, sections): lower-case pinyin, digits, hyphens."""
 
 PAGE_FILE = r"^[a-z0-9]+(?:-[a-z0-9]+)*\.md$"
+Count = Annotated[int, Field(ge=0, le=500)]
 
 
 class ExamSettings(BaseModel):
@@ -44,7 +51,30 @@ class ExamSettings(BaseModel):
     size: int = Field(default=20, ge=1, le=500)
     """Questions drawn per attempt."""
     pass_mark: int = Field(default=60, ge=0, le=100)
-    """Score out of 100 needed to pass."""
+    """Score out of 100 needed to pass (综合测评 and 本章测验 taken as an exam)."""
+    time_limit: int = Field(default=0, ge=0, le=600)
+    """Minutes for one attempt at 综合测评; 0: no limit."""
+    chapter_time_limit: int = Field(default=0, ge=0, le=600)
+    """Minutes for 本章测验 taken as an exam; 0: no limit."""
+    chapters: dict[str, Count] = Field(default_factory=dict)
+    """Questions drawn per chapter (by folder); chapters not named share the rest evenly."""
+    types: dict[str, Count] = Field(default_factory=dict)
+    """Questions drawn per type (single, multiple, truefalse, fill, order); others: any."""
+    difficulty: dict[int, Count] = Field(default_factory=dict)
+    """Questions drawn per difficulty (1, 2, 3); others: any."""
+
+    @model_validator(mode="after")
+    def _quotas_fit(self) -> ExamSettings:
+        # Whether the banks hold enough is checked against them (peixun.quiz.quota).
+        totals = {
+            "chapters": sum(self.chapters.values()),
+            "types": sum(self.types.values()),
+            "difficulty": sum(self.difficulty.values()),
+        }
+        for name, total in totals.items():
+            if total > self.size:
+                raise ValueError(f"{name} 各项合计 {total} 题，超过每次抽题数 size（{self.size}）")
+        return self
 
 
 class PageNames(BaseModel):

@@ -19,7 +19,35 @@ epoch: moving progress between devices keeps, per key, the record with the newer
 quiz.js exposes ``window.peixun.store`` (``get``, ``load``, ``set``, ``remove``, ``keys``) and
 ``window.peixun.settings()`` so that no other script reads storage its own way, and fires
 ``peixun:answered`` on ``document`` (``detail``: ``lesson``, ``question``, ``correct``, ``quiz``)
-after each submitted answer.
+after each submitted answer (the exam fires it for each answered question at 交卷, with
+``quiz: "exam"``).
+
+Question data loaded on demand (``assets/exam/loader.js``): each chapter's questions are one
+script, ``assets/peixun/questions/<chapter folder>.js`` (:func:`peixun.generated.question_data_path`),
+that registers ``window.peixun.questionData[<chapter folder>]`` = a list of ``{l: lesson id,
+q: question id, t: type, d: difficulty (0: not given), h: the question's HTML}`` (a script, not
+JSON, because ``fetch`` of local files is blocked under file://).
+``window.peixun.loadQuestions(chapters)`` takes items of a page's ``data-chapters`` (at least
+``{id, src}``), injects the scripts not yet loaded and resolves to ``{<chapter folder>: [item, …]}``,
+each item with ``chapter`` and ``node()`` (a fresh ``<fieldset>`` whose links are rebased to
+absolute URLs); it rejects with a Chinese message when a script cannot be loaded.
+``window.peixun.loadScript(url)`` loads any script once; ``window.peixun.drawPaper(pool, quota)``
+is the exam's draw (``assets/exam/draw.js``).
+
+The exam (``[data-exam]``, ``assets/exam/exam.js``) keeps ``_exam:paper:<exam id>`` = ``{t,
+start, limit (ms, 0: none), items: [[chapter, lesson, question], …], answers: {"<lesson>:<question>":
+response}, submitted?, seconds?}`` (the paper being answered, or the last one handed in) and one
+``_exam:attempt:<exam id>:<start ms>`` = ``{t, score (0–100), passed, seconds, chapters:
+{<chapter folder>: {right, total}}, total, right}`` per attempt. The exam id is ``zonghe`` for the
+综合测评 and the chapter folder for a 本章测验. After 交卷 it fires ``peixun:exam-submitted`` on
+``document`` (``detail``: ``exam``, ``score``, ``passed``, ``seconds``).
+
+The wrong book's spaced review (``assets/exam/review.js``) keeps one FSRS card per question
+answered wrong, ``_review:<lesson id>:<question id>`` = ``{t, due (ms epoch), stability,
+difficulty, elapsed_days, scheduled_days, reps, lapses, learning_steps, state, last_review (ms
+or null), streak}`` (the fields of ts-fsrs's ``Card``; ``streak``: right answers in a row when
+due). A question due (``due`` ≤ now) is listed on 错题本; after ``review.leave`` (in the page
+config) spaced right answers its card is removed.
 """
 
 from __future__ import annotations
@@ -51,6 +79,8 @@ CONFIG_ID: Final = "px-config"
 STORAGE_ROOT: Final = "peixun"
 STORAGE_VERSION: Final = "v2"
 """Raise when the saved record's shape changes (quiz.js checks ``{s, r, t}``; ``f`` is optional)."""
+REVIEWS_TO_LEAVE: Final = 3
+"""Right answers in a row, each when the question was due, after which it leaves 错题本."""
 LEGACY_PREFIX: Final = "peixun:v1:"
 """Keys written by builds before lesson ids, not namespaced by course."""
 
@@ -59,17 +89,21 @@ LEGACY_PREFIX: Final = "peixun:v1:"
 LESSON_ATTR: Final = "data-lesson"
 """The lesson's id (front matter ``id:``); on progress rows too."""
 QUESTION_ATTR: Final = "data-question"
-"""The question's id, unique in its lesson (progress rows list theirs in ``data-ids``)."""
+"""The question's id, unique in its lesson (progress rows list theirs in ``data-ids``,
+separated by spaces)."""
 FINGERPRINT_ATTR: Final = "data-fp"
 """A hash of what the question asks (:func:`peixun.quiz.answers.fingerprint`); a saved answer
 records it as ``f`` and one given to another version of the question is not re-applied (on
-progress rows, ``data-fps``: a JSON list parallel to ``data-ids``)."""
+progress rows, ``data-fps``: space-separated, parallel to ``data-ids``)."""
 LEGACY_OPTIONS_ATTR: Final = "data-v1-options"
 """On choice questions: the option keys in the bank's order. Answers saved before
 fingerprints (records without ``f``) named options by that position; quiz.js reads them so."""
 LEGACY_ATTR: Final = "data-v1"
-"""Where older builds kept the answer: the key after :data:`LEGACY_PREFIX` (on progress
-rows, a JSON list parallel to ``data-ids``)."""
+"""Where older builds kept the answer: the key after :data:`LEGACY_PREFIX`. Progress rows
+give it in parts: ``data-slug`` (the lesson's path) and, for questions whose id changed,
+``data-former`` (space-separated ``new=old``: whole ids, or prefixes ending in ``-``, an id
+starting with ``new`` having been ``old`` plus the same rest); the key is
+``<slug>:<former id or id>``."""
 
 
 def storage_prefix(namespace: str) -> str:
@@ -88,6 +122,7 @@ def page_config(namespace: str) -> dict[str, object]:
         "storage": storage_prefix(namespace),
         "legacy": LEGACY_PREFIX,
         "han": [[ord(first), ord(last)] for first, last in HAN_RANGES],
+        "review": {"leave": REVIEWS_TO_LEAVE},
     }
 
 

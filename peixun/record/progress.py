@@ -7,7 +7,6 @@ export and import. Nothing here holds a learner's data: it is all in the browser
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 
 from markupsafe import Markup
@@ -15,7 +14,6 @@ from markupsafe import Markup
 from peixun.course.model import Course
 from peixun.quiz.answers import fingerprint
 from peixun.quiz.model import Question
-from peixun.quiz.render import legacy_of
 
 UrlFor = Callable[[str], str]  # docs-relative source path -> URL relative to the current page
 Questions = dict[str, list[Question]]
@@ -76,6 +74,24 @@ def exchange_html() -> Markup:
     )
 
 
+def _renamed(listed: list[Question]) -> list[str]:
+    """``new=old`` for the questions whose id changed (``data-former``): whole ids, or the
+    prefixes before the words both ids end with (ending in ``-``), once per generated list."""
+    pairs: dict[str, str] = {}
+    for q in listed:
+        if not q.former_id:
+            continue
+        new, old = q.id.split("-"), q.former_id.split("-")
+        same = 0
+        while same < min(len(new), len(old)) - 1 and new[-1 - same] == old[-1 - same]:
+            same += 1
+        if same:  # a prefix, marked by its closing hyphen
+            pairs["-".join(new[:-same]) + "-"] = "-".join(old[:-same]) + "-"
+        else:
+            pairs[q.id] = q.former_id
+    return [f"{new}={old}" for new, old in pairs.items()]
+
+
 def tables_html(course: Course, questions: Questions, url_for: UrlFor) -> Markup:
     """A table per chapter: each lesson's answered and correct counts, filled in by quiz.js."""
     blocks = Markup("")
@@ -84,15 +100,20 @@ def tables_html(course: Course, questions: Questions, url_for: UrlFor) -> Markup
         for lesson in chapter.lessons:
             listed = questions.get(lesson.slug, [])
             ids = [q.id for q in listed]
+            # Space-separated, not JSON: ids and fingerprints hold no spaces, and a course of
+            # a thousand lessons would otherwise carry megabytes of quotes (contract.py).
+            former = _renamed(listed)
             rows += Markup(
-                '<tr data-lesson="{lesson}" data-ids="{ids}" data-v1="{legacy}" data-fps="{fps}">'
+                '<tr data-lesson="{lesson}" data-ids="{ids}" data-fps="{fps}" data-slug="{slug}"'
+                "{former}>"
                 '<td><a href="{url}">{title}</a></td>'
                 '<td data-cell="done">–</td><td data-cell="right">–</td><td>{total}</td></tr>'
             ).format(
                 lesson=lesson.meta.id,
-                ids=json.dumps(ids, ensure_ascii=False),
-                legacy=json.dumps([legacy_of(lesson.slug, q) for q in listed], ensure_ascii=False),
-                fps=json.dumps([fingerprint(q) for q in listed]),
+                ids=" ".join(ids),
+                fps=" ".join(fingerprint(q) for q in listed),
+                slug=lesson.slug,
+                former=Markup(' data-former="{}"').format(" ".join(former)) if former else "",
                 url=url_for(lesson.src_path) + ("#zice" if ids else ""),
                 title=lesson.title,
                 total=len(ids),

@@ -26,7 +26,14 @@ def ready(page: Any) -> None:
 
 
 def answer(q: Any, correct: bool) -> None:
-    """Answer through the page's own controls; orders are arranged with the move buttons."""
+    """Answer through the page's own controls and submit it."""
+    choose(q, correct)
+    q.get_by_role("button", name="提交").click()
+
+
+def choose(q: Any, correct: bool) -> None:
+    """Answer through the page's own controls; orders are arranged with the move buttons
+    (a wrong order is given by moving the first item down)."""
     key = json.loads(q.get_attribute("data-key"))
     kind = q.get_attribute("data-type")
     if kind in ("single", "multiple", "truefalse"):
@@ -43,7 +50,9 @@ def answer(q: Any, correct: bool) -> None:
             q.locator("input[type=text]").nth(i).fill(accepted[0] if correct else "不对")
     elif correct:  # order: the build and every retry shuffle, so an untouched list is wrong
         arrange(q)
-    q.get_by_role("button", name="提交").click()
+    else:
+        arrange(q)
+        q.locator("li").first.locator('[data-move="down"]').click()
 
 
 def arrange(q: Any) -> None:

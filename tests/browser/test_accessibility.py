@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page
 
-from tests.browser.quizhelp import LESSON1, answer, question, ready
+from tests.browser.quizhelp import LESSON1, answer, choose, question, ready
 from tests.browser.recordhelp import record_ready, summary_with_files
 from tests.npm import npm_package
 
@@ -39,7 +39,23 @@ def visit(page: Page, url: str) -> None:
     page.goto(url)
     if page.locator("[data-quiz], [data-progress]").count():
         ready(page)
+    if page.locator("[data-exam][data-kind=chapter], [data-review]").count():
+        page.wait_for_selector("[data-quiz][data-ready]", state="attached")  # loaded on demand
     record_ready(page)  # the lesson states in the nav, the record pages filled in
+
+
+def exam(page: Page, url: str, count: int | None = None) -> None:
+    """The exam started and the first ``count`` questions answered; all of them and handed
+    in when ``count`` is None."""
+    page.goto(url)
+    page.get_by_role("button", name="开始考试").click()
+    page.wait_for_selector("[data-answer-sheet]")
+    shown = page.locator(".px-exam__questions [data-question]")
+    for i in range(shown.count() if count is None else count):
+        choose(shown.nth(i), correct=i % 2 == 0)
+    if count is None:
+        page.get_by_role("button", name="交卷").click()
+        page.wait_for_selector("[data-exam][data-state=submitted]")
 
 
 def answer_all(page: Page, url: str, count: int | None = None) -> None:
@@ -69,8 +85,9 @@ PAGES: dict[str, Callable[[Page, str], None]] = {
     "lesson": lambda p, s: visit(p, s + LESSON1),
     "lesson-answered": lesson_answered,
     "chapter-test": lambda p, s: visit(p, s + "01-juese-renzhi/zhangjie-ceshi.html"),
-    "exam-in-progress": lambda p, s: answer_all(p, s + "zonghe-ceping.html", count=3),
-    "exam-submitted": lambda p, s: answer_all(p, s + "zonghe-ceping.html"),
+    "exam-in-progress": lambda p, s: exam(p, s + "zonghe-ceping.html", count=3),
+    "exam-submitted": lambda p, s: exam(p, s + "zonghe-ceping.html"),
+    "chapter-test-submitted": lambda p, s: exam(p, s + "01-juese-renzhi/zhangjie-ceshi.html"),
     "progress": lambda p, s: visit(p, s + "xuexi-jindu.html"),
     "wrong-book-empty": lambda p, s: visit(p, s + "cuoti-ben.html"),
     "wrong-book-full": wrong_book_full,

@@ -14,7 +14,15 @@ from playwright.sync_api import Page, expect
 from peixun.quiz.contract import config_html
 from peixun.quiz.model import Option, Question
 from peixun.quiz.render import Entry, quiz_html
-from tests.browser.quizhelp import LESSON1, LESSON2, STORAGE_PREFIX, answer, question, ready
+from tests.browser.quizhelp import (
+    COURSE_PREFIX,
+    LESSON1,
+    LESSON2,
+    STORAGE_PREFIX,
+    answer,
+    question,
+    ready,
+)
 from tests.sitebuild import ROOT
 
 QUIZ_JS = ROOT / "peixun" / "assets" / "quiz" / "quiz.js"
@@ -137,6 +145,7 @@ def test_reload_restores_answers_and_state(lesson: Page) -> None:
     answers = "Object.keys(localStorage).filter(k => k.startsWith('peixun:') && !/:v2:_/.test(k))"
     stored = lesson.evaluate(answers)  # the saved answers (the lesson's _visit: is another record)
     assert sorted(stored) == [
+        COURSE_PREFIX + "_review:diwei-zuoyong:diwei-yingxiangyuan",  # 错题本's card
         STORAGE_PREFIX + "diwei-qiaoliang",
         STORAGE_PREFIX + "diwei-yingxiangyuan",
     ]

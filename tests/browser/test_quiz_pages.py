@@ -1,14 +1,17 @@
-"""The generated quiz pages in Chromium: chapter test, 综合测评, 学习进度, 错题本."""
+"""The generated quiz pages of this course in Chromium: chapter test, 综合测评, 学习进度, 错题本.
+
+The exam mode itself is tested on the small fixture course (test_exam.py, test_review.py)."""
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 import pytest
 from playwright.sync_api import Page, expect
 
 from peixun.course.model import load_course
-from tests.browser.quizhelp import LESSON1, answer, question, ready
+from tests.browser.quizhelp import LESSON1, answer, choose, question, ready
 from tests.sitebuild import ROOT
 
 CHAPTER_TEST = "01-juese-renzhi/zhangjie-ceshi.html"
@@ -51,38 +54,53 @@ def test_chapter_page_links_to_its_test(page: Page, site_url: str) -> None:
     expect(page).to_have_url(re.compile(r"zhangjie-ceshi\.html$"))
 
 
+def start_exam(page: Page, site_url: str) -> object:
+    page.goto(site_url + EXAM)
+    page.get_by_role("button", name="开始考试").click()
+    drawn = page.locator(".px-exam__questions [data-question]")
+    expect(page.locator("[data-answer-sheet] a")).to_have_count(20)
+    return drawn
+
+
 def test_exam_draws_twenty_balanced_questions_and_scores_them(page: Page, site_url: str) -> None:
-    open_page(page, site_url, EXAM)
-    drawn = page.locator("[data-question]:visible")
+    drawn = start_exam(page, site_url)
     expect(drawn).to_have_count(20)
     numbers = [drawn.nth(i).locator(".px-quiz__no").inner_text() for i in range(20)]
     assert numbers == [str(n) for n in range(1, 21)]
-    score = page.locator(".px-quiz__score")
-    expect(score).to_have_text("已答 0 / 20 题，答对 0 题。")
-    for i in range(20):
-        answer(drawn.nth(i), correct=i != 0)
-    expect(score).to_have_text("已答 20 / 20 题，答对 19 题，得分 95 分。")
-    breakdown = page.locator(".px-quiz__breakdown tbody tr")
     chapters = load_course(ROOT / "docs", ROOT / "sources").chapters
-    expect(breakdown).to_have_count(len(chapters))  # balanced: every chapter is drawn from
-    rows = [breakdown.nth(i).locator("td").all_inner_texts() for i in range(len(chapters))]
-    assert [row[0] for row in rows] == [c.title for c in chapters]
-    per_chapter = 20 // len(chapters)
-    assert all(row[1] == f"{per_chapter} / {per_chapter}" for row in rows)
-    assert sum(int(row[2]) for row in rows) == 19
-    first = drawn.nth(0).get_attribute("id")
-    page.get_by_role("button", name="重新抽题").click()
-    expect(score).to_have_text("已答 0 / 20 题，答对 0 题。")
-    assert page.locator("[data-question][data-state]").count() == 0
-    assert page.locator("[data-question]:visible").count() == 20
-    assert first is not None
+    per_chapter = Counter(drawn.evaluate_all("qs => qs.map(q => q.dataset.chapter)"))
+    assert set(per_chapter) == {c.title for c in chapters}  # balanced: every chapter is drawn from
+    assert set(per_chapter.values()) == {20 // len(chapters)}
+    kinds = drawn.evaluate_all("qs => qs.map(q => q.dataset.type)")
+    order = ["single", "multiple", "truefalse", "fill", "order"]
+    assert kinds == sorted(kinds, key=order.index)  # the paper is laid out by type
+    for i in range(20):
+        choose(drawn.nth(i), correct=i != 0)
+    page.get_by_role("button", name="交卷").click()
+    result = page.locator("[data-exam-result]")
+    expect(result).to_have_attribute("data-score", "95")
+    expect(result).to_have_attribute("data-passed", "true")
+    bars = result.locator(".px-exam__bar-row")
+    expect(bars).to_have_count(len(chapters))
+    assert bars.locator(".px-exam__bar-label").all_inner_texts() == [c.title for c in chapters]
+    values = bars.locator(".px-exam__bar-value").all_inner_texts()
+    assert sum(int(re.match(r"答对 (\d+) /", v)[1]) for v in values) == 19  # type: ignore[index]
+    first = {drawn.nth(i).get_attribute("id") for i in range(20)}
+    page.get_by_role("button", name="再考一次").click()
+    expect(page.locator("[data-answer-sheet] a")).to_have_count(20)
+    again = {drawn.nth(i).get_attribute("id") for i in range(20)}
+    assert page.locator(".px-exam__questions [data-question][data-state]").count() == 0
+    assert again != first  # a new draw
 
 
 def test_exam_answers_count_in_the_wrong_book(page: Page, site_url: str) -> None:
-    open_page(page, site_url, EXAM)
-    q = page.locator("[data-question]:visible").first
+    drawn = start_exam(page, site_url)
+    q = drawn.first
     key = (q.get_attribute("data-lesson"), q.get_attribute("data-question"))
-    answer(q, correct=False)
+    choose(q, correct=False)
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="交卷").click()
+    expect(page.locator("[data-exam-result]")).to_have_attribute("data-score", "0")
     open_page(page, site_url, WRONG_BOOK)
     shown = page.locator("[data-question]:visible")
     expect(shown).to_have_count(1)

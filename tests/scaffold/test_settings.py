@@ -74,7 +74,8 @@ def test_page_names_and_exam_size_come_from_the_settings(course_copy: Path) -> N
     site = result.site
     assert not (site / "zonghe-ceping.html").exists()
     exam = (site / "kaoshi.html").read_text(encoding="utf-8")
-    assert 'data-quiz="exam" data-size="3"' in exam
-    assert "均衡抽取 3 题" in exam
+    assert 'data-exam="zonghe"' in exam
+    assert "&#34;size&#34;:3," in exam  # data-quota, read by exam.js
+    assert "抽取 3 题" in exam
     chapter = (site / "01-shiyong-shuoming/index.html").read_text(encoding="utf-8")
     assert 'href="../kaoshi.html">综合测评</a>' in chapter

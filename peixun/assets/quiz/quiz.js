@@ -349,18 +349,36 @@
     score(quiz);
   }
 
+  /* 一题的控件：排序按钮、答案收起、解锁、打乱选项（测验和考试共用） */
+  function prepare(q) {
+    if (q.dataset.type === "order") addMoveButtons(q);
+    q.querySelector(".px-quiz__answer").hidden = true; // 答案在提交后出现在反馈里
+    lock(q, false);
+    shuffleControls(q);
+  }
+
+  /* 排序题的方向键：移动所在的项；返回是否移动了 */
+  function arrowKey(event) {
+    const li = event.target.closest("li[data-item]");
+    const dir = { ArrowUp: "up", ArrowDown: "down" }[event.key];
+    if (!li || !dir || li.closest(".px-quiz__q").dataset.state !== undefined) return false;
+    event.preventDefault();
+    const moved = moveItem(li, dir);
+    if (moved) (event.target === li ? li : li.querySelector(`[data-move="${dir}"]`)).focus();
+    return moved;
+  }
+
   function setupQuiz(quiz) {
     const mode = quiz.dataset.quiz;
     const questions = $$(quiz, ".px-quiz__q");
     questions.forEach((q) => {
       try { // 每题各自初始化：一题出错，其余照常
-        if (q.dataset.type === "order") addMoveButtons(q);
-        q.querySelector(".px-quiz__answer").hidden = true; // 答案在提交后出现在反馈里
-        lock(q, false);
-        shuffleControls(q);
+        prepare(q);
         const record = saved(q);
         if (mode === "wrong") q.hidden = !(record && record.s === "incorrect");
-        else if (record && mode !== "exam" && apply(q, record.r)) show(q, record.r, isCorrect(q, record.r));
+        else if (record && mode !== "exam" && mode !== "review" && apply(q, record.r)) {
+          show(q, record.r, isCorrect(q, record.r)); // review（错题本）: a fresh try
+        }
       } catch (e) {
         console.error("这道题的保存记录无法恢复，已从头开始", q.id, e);
       }
@@ -388,12 +406,7 @@
         event.preventDefault();
         submit(quiz, event.target.closest(".px-quiz__q"));
       }
-      const li = event.target.closest("li[data-item]");
-      const dir = { ArrowUp: "up", ArrowDown: "down" }[event.key];
-      if (li && dir && li.closest(".px-quiz__q").dataset.state === undefined) {
-        event.preventDefault();
-        if (moveItem(li, dir)) (event.target === li ? li : li.querySelector(`[data-move="${dir}"]`)).focus();
-      }
+      arrowKey(event);
     });
     $$(quiz, ".px-quiz__nojs").forEach((p) => { p.hidden = true; });
     if (mode === "exam") {
@@ -409,6 +422,19 @@
     }
   }
 
+  /* 学习进度的每行（contract.py）：题目 id、指纹以空格分隔；旧版的键是 课文路径:题目 id，
+     id 改过的题在 data-former 里写 “新 id=旧 id”，或以 “-” 结尾的 “新前缀=旧前缀”。千课的课程
+     也不必把每个键写全 */
+  const words = (text) => (text ? text.split(" ") : []);
+  function formerId(pairs, id) {
+    const pair = pairs.find(([now]) => id === now || (now.endsWith("-") && id.startsWith(now)));
+    return pair ? pair[1] + id.slice(pair[0].length) : id;
+  }
+  function legacyKeys(tr) {
+    const pairs = words(tr.dataset.former).map((pair) => pair.split("="));
+    return words(tr.dataset.ids).map((id) => `${tr.dataset.slug}:${formerId(pairs, id)}`);
+  }
+
   /* 学习进度：按课、按章统计本机记录 */
   function setupProgress(root) {
     const fill = () => {
@@ -416,9 +442,9 @@
       $$(root, "table").forEach((table) => {
         const sum = [0, 0, 0];
         $$(table, "tr[data-lesson]").forEach((tr) => {
-          const ids = JSON.parse(tr.dataset.ids);
-          const legacy = JSON.parse(tr.dataset.v1);
-          const fps = JSON.parse(tr.dataset.fps);
+          const ids = words(tr.dataset.ids);
+          const legacy = legacyKeys(tr);
+          const fps = words(tr.dataset.fps);
           const records = ids.map((id, i) => store.get(tr.dataset.lesson, id, legacy[i], fps[i]))
             .filter(Boolean);
           const right = records.filter((v) => v.s === "correct").length;
@@ -438,7 +464,7 @@
     forget.hidden = false;
     forget.addEventListener("click", () => {
       if (window.confirm("确定清除本机保存的全部答题记录吗？清除后无法恢复。")) {
-        store.clear($$(root, "tr[data-lesson]").flatMap((tr) => JSON.parse(tr.dataset.v1)));
+        store.clear($$(root, "tr[data-lesson]").flatMap(legacyKeys));
         fill();
       }
     });
@@ -473,7 +499,11 @@
   }
 
   // 给同一页面上的其他脚本（考试、学习记录、SCORM）：同一份存储与配置，规则只写在这里
-  window.peixun = Object.assign(window.peixun || {}, { store, settings });
+  // quiz: 判分与显示的规则（考试、错题本用，不另写一份）；initQuizzes: 页面上新加入的测验
+  window.peixun = Object.assign(window.peixun || {}, {
+    store, settings, initQuizzes: () => init(),
+    quiz: { prepare, response, answered, isCorrect, apply, show, move, arrowKey },
+  });
 
   // document$ announces every page under instant navigation; opened from a folder (file://)
   // it may never fire, so also run once the page is parsed. data-ready makes both safe.

@@ -6,10 +6,21 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
+from peixun.errors import ContentErrors
+from peixun.generated import question_data_path
 from peixun.quiz import pages as quiz_pages
 from peixun.quiz.contract import config_html
-from peixun.site.bridge import course_of, project_dir, questions_of, settings_of, url_for
+from peixun.quiz.quota import quota_problems
+from peixun.site.bridge import (
+    build_errors,
+    course_of,
+    project_dir,
+    questions_of,
+    settings_of,
+    url_for,
+)
 
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: object) -> LiveReloadServer:
@@ -18,9 +29,26 @@ def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: object) ->
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    pages = quiz_pages.generated_pages(course_of(config), questions_of(config), settings_of(config))
+    course, questions = course_of(config), questions_of(config)
+    with build_errors():  # exam quotas the banks cannot meet (the check says the same)
+        problems = quota_problems(settings_of(config).exam, course, questions)
+        if problems:
+            raise ContentErrors(problems)
+    pages = quiz_pages.generated_pages(course, questions, settings_of(config))
     for path, content in pages.items():
         files.append(File.generated(config, path, content=content))
+    # Each chapter's questions, once, for the pages that load them on demand.
+    for chapter in course.chapters:
+        if not any(questions.get(lesson.slug) for lesson in chapter.lessons):
+            continue
+        data_path = question_data_path(chapter.folder)
+
+        def url(src: str, here: str = data_path) -> str:
+            target = files.get_file_from_path(src)
+            return get_relative_url(target.url if target else src, here)
+
+        script = quiz_pages.question_data_js(chapter, questions, url)
+        files.append(File.generated(config, data_path, content=script))
     return files
 
 
