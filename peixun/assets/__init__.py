@@ -12,8 +12,14 @@ PACKAGE_DIR = Path(__file__).parent
 SITE_FOLDER = "assets/peixun"
 """Where the files are placed in the built site (relative to its root)."""
 
-STYLESHEETS = ("stylesheets/site.css", "quiz/quiz.css", "stylesheets/print.css")
-SCRIPTS = ("quiz/quiz.js", "search/search-zh.js")
+STYLESHEETS = (
+    "stylesheets/site.css",
+    "quiz/quiz.css",
+    "stylesheets/print.css",
+    "present/present.css",  # 演示 (peixun.present)
+    "records/records.css",  # 学习记录 sheets and 学习计划 (peixun.records)
+)
+SCRIPTS = ("quiz/quiz.js", "search/search-zh.js", "present/present.js", "records/plan.js")
 POLYFILLS = ("vendor/iframe-worker-shim.js",)  # npm iframe-worker 1.0.4, MIT (licence beside it)
 PRINT_CSS = "stylesheets/print.css"
 

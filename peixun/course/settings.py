@@ -13,7 +13,11 @@ Every key is optional; a course that sets none gets the defaults documented here
           exam: zonghe-ceping.md            # 综合测评
           progress: xuexi-jindu.md          # 学习进度
           wrong_book: cuoti-ben.md          # 错题本
+          plan: xuexi-jihua.md              # 学习计划
         reference_order: [xuexi-jindu.md, zonghe-ceping.md, cuoti-ben.md, glossary.md, sources.md]
+        record_fields:                  # 学习记录的栏目与顺序（默认见 peixun/records/fields.py）
+          - {label: 时间, kind: short}
+          - {label: 发言摘要, kind: speakers, rows: 3, speakers: 4}
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
 from peixun.errors import ContentError
+from peixun.records.fields import DEFAULT_FIELDS, RecordField
 from peixun.text.schema import ID_PATTERN, validate
 from peixun.text.yamltext import Locator
 
@@ -56,6 +61,8 @@ class PageNames(BaseModel):
     """学习进度."""
     wrong_book: str = Field(default="cuoti-ben.md", pattern=PAGE_FILE)
     """错题本."""
+    plan: str = Field(default="xuexi-jihua.md", pattern=PAGE_FILE)
+    """学习计划 (the year plan of 主题党日)."""
 
 
 class CourseSettings(BaseModel):
@@ -72,6 +79,10 @@ class CourseSettings(BaseModel):
     Defaults to progress, exam, wrong book (as named in ``pages``), glossary, sources."""
     precompress: bool = True
     """Write ``.gz`` copies of text files beside them for servers that send those as they are."""
+    record_fields: list[RecordField] = Field(
+        default_factory=lambda: list(DEFAULT_FIELDS), min_length=1
+    )
+    """The fields of the 学习记录 sheets, in order (:mod:`peixun.records.fields`)."""
 
     def storage_namespace(self, site_name: str) -> str:
         """The course's key prefix in the browser's storage."""
