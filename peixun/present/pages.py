@@ -51,7 +51,13 @@ def present_markdown(title: str) -> str:
         "search": {"exclude": True},
         "hide": ["navigation", "toc", "footer"],
     }
-    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n" + MARKER + "\n"
+    return (
+        "---\n"
+        + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)
+        + "---\n\n"
+        + MARKER
+        + "\n"
+    )
 
 
 def present_link(page_path: str, chapter: Chapter, lesson: Lesson | None = None) -> str:
@@ -60,6 +66,6 @@ def present_link(page_path: str, chapter: Chapter, lesson: Lesson | None = None)
     what = "本课" if lesson else "本章"
     return (
         '<div class="px-present-link" data-search-exclude markdown>\n\n'
-        f"[{LINK_TEXT}]({target}){{ .md-button title=\"在会议室的屏幕上逐屏放映{what}\" }}\n\n"
+        f'[{LINK_TEXT}]({target}){{ .md-button title="在会议室的屏幕上逐屏放映{what}" }}\n\n'
         "</div>\n\n"
     )

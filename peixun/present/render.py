@@ -27,10 +27,10 @@ def _steps(screen: Screen) -> Markup:
     items = Markup("")
     for group in screen.steps:
         lines = Markup("").join(
-            Markup('<span class="px-present__point px-present__point--{style} '
-                   'px-present__point--l{level}">{text}</span>').format(
-                style=point.style, level=point.level, text=point.text
-            )
+            Markup(
+                '<span class="px-present__point px-present__point--{style} '
+                'px-present__point--l{level}">{text}</span>'
+            ).format(style=point.style, level=point.level, text=point.text)
             for point in group
         )
         items += Markup("<li data-step>{}</li>").format(lines)
@@ -60,9 +60,9 @@ def _timer(number: int) -> Markup:
 def _stem(paper: PaperQuestion) -> Markup:
     q = paper.question
     stem = Markup(BLANK_SHOWN).join(Markup.escape(piece) for piece in BLANK.split(q.stem))
-    return Markup('<p class="px-present__stem"><span class="px-present__type">〔{}〕</span>{}</p>').format(
-        TYPE_NAMES[q.type], stem
-    )
+    return Markup(
+        '<p class="px-present__stem"><span class="px-present__type">〔{}〕</span>{}</p>'
+    ).format(TYPE_NAMES[q.type], stem)
 
 
 def _quiz(paper: PaperQuestion, number: int) -> Markup:
@@ -91,7 +91,9 @@ def _slide(screen: Screen, number: int, total: int) -> Markup:
     slide = screen.slide
     kind = "quiz" if screen.quiz else slide.kind
     heading = "h1" if number == 1 else "h2"
-    title = Markup("<{h} class=\"px-present__title\">{t}</{h}>").format(h=Markup(heading), t=slide.title)
+    title = Markup('<{h} class="px-present__title">{t}</{h}>').format(
+        h=Markup(heading), t=slide.title
+    )
     if slide.kind in ("title", "lesson"):
         body = Markup("").join(
             Markup('<p class="px-present__subtitle">{}</p>').format(line) for line in slide.subtitle

@@ -75,7 +75,9 @@ def lesson_screens(
 def chapter_screens(course_name: str, chapter: Chapter, questions: Questions) -> list[Screen]:
     """A chapter: as its deck (:func:`peixun.slides.outline.chapter_outline`), each lesson
     followed by its self-check questions, numbered across the chapter as in the handout."""
-    papers = {lesson.slug: found for _, lesson, found in number_chapter_questions(chapter, questions)}
+    papers = {
+        lesson.slug: found for _, lesson, found in number_chapter_questions(chapter, questions)
+    }
     screens = [Screen(title_slide(course_name, chapter.title))]
     labelled = [(_label(chapter, lesson), lesson) for lesson in chapter.lessons]
     for label, lesson in labelled:

@@ -41,9 +41,9 @@ def _groups(found: Sequence[Group]) -> Markup:
 
 def _short(fields: Sequence[RecordField]) -> Markup:
     cells = Markup("").join(
-        Markup('<div class="px-record__cell" data-field="{label}"><dt>{label}</dt><dd>{blank}</dd></div>').format(
-            label=f.label, blank=_blank()
-        )
+        Markup(
+            '<div class="px-record__cell" data-field="{label}"><dt>{label}</dt><dd>{blank}</dd></div>'
+        ).format(label=f.label, blank=_blank())
         for f in fields
     )
     return Markup('<dl class="px-record__grid">{}</dl>').format(cells)

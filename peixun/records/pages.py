@@ -35,14 +35,14 @@ def sheets(course_name: str, course: Course) -> dict[str, tuple[Chapter, Sheet]]
     return found
 
 
-def record_markdown(path: str, chapter: Chapter, sheet: Sheet, fields: Sequence[RecordField]) -> str:
+def record_markdown(
+    path: str, chapter: Chapter, sheet: Sheet, fields: Sequence[RecordField]
+) -> str:
     """The sheet page: screen-only controls, then the sheet."""
     meta = {"title": sheet.title, "search": {"exclude": True}, "hide": ["navigation", "toc"]}
     back = relative_link(path, chapter.index_path)
     return (
-        "---\n"
-        + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)
-        + "---\n\n"
+        "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n"
         '<div class="px-handout__actions" markdown>\n\n'
         '<button type="button" class="md-button md-button--primary" onclick="window.print()">'
         "打印学习记录</button> "
@@ -52,9 +52,7 @@ def record_markdown(path: str, chapter: Chapter, sheet: Sheet, fields: Sequence[
     )
 
 
-def record_pages(
-    course_name: str, course: Course, fields: Sequence[RecordField]
-) -> dict[str, str]:
+def record_pages(course_name: str, course: Course, fields: Sequence[RecordField]) -> dict[str, str]:
     """docs path -> Markdown of every sheet page."""
     return {
         path: record_markdown(path, chapter, sheet, fields)

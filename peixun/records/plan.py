@@ -52,7 +52,7 @@ def plan_html(course: Course) -> Markup:
         ).format(folder=c.folder, title=c.title)
         for c in course.chapters
     )
-    head = Markup("").join(Markup("<th scope=\"col\">{}</th>").format(c) for c in PLAN_COLUMNS)
+    head = Markup("").join(Markup('<th scope="col">{}</th>').format(c) for c in PLAN_COLUMNS)
     rows = Markup("").join(
         _row(f"第 {n} 个月", c.title, len(c.lessons)) for n, c in enumerate(course.chapters, 1)
     )
@@ -62,7 +62,7 @@ def plan_html(course: Course) -> Markup:
         "下表按课程顺序每月一章列出全部章节。</p>"
         '<form class="px-plan__form" hidden>'
         '<p><label>起始月份 <input type="month" data-plan-start required></label></p>'
-        '<fieldset><legend>要学的章节（每月一章，按课程顺序）</legend>'
+        "<fieldset><legend>要学的章节（每月一章，按课程顺序）</legend>"
         '<ul class="px-plan__chapters">{boxes}</ul>'
         '<p><button type="button" class="md-button" data-action="all">全选</button> '
         '<button type="button" class="md-button" data-action="none">全不选</button></p>'
