@@ -55,6 +55,12 @@ def test_the_lesson_page_has_a_present_link_that_opens_the_view(page: Page, site
     total = page.locator("[data-slide]").count()
     assert progress(page) == f"1 / {total}"
     expect(page.locator(".md-header")).to_be_hidden()
+    # reached by the theme's instant navigation: the keys work all the same, and once only
+    page.keyboard.press("ArrowRight")
+    assert progress(page) == f"2 / {total}"
+    page.get_by_role("link", name="退出演示").click()
+    expect(page).to_have_url(re.compile(re.escape(LESSON1) + "$"))
+    expect(page.locator(".md-header")).to_be_visible()
 
 
 def test_the_chapter_page_has_a_present_link(page: Page, site_url: str) -> None:
