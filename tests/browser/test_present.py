@@ -102,6 +102,12 @@ def test_forward_keys_reveal_points_one_by_one_then_turn_the_screen(
     page.keyboard.press("Home")
     assert progress(page) == f"1 / {total}"
     expect(page.locator("[aria-current='step']")).to_have_count(1)
+    # the theme's own keys (next page, search) and a clicker's blank-screen key do not leave
+    for key in ("n", ".", "p", "s", "b"):
+        page.keyboard.press(key)
+    page.wait_for_timeout(300)
+    expect(page).to_have_url(re.compile(re.escape(PRESENT) + "#1$"))
+    expect(page.locator(".md-search__input")).not_to_be_focused()
 
 
 def test_the_buttons_step_too_and_the_screen_reader_hears_each_screen(

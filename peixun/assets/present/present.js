@@ -6,6 +6,9 @@
   "use strict";
   const FORWARD = new Set(["ArrowRight", "ArrowDown", "PageDown", " ", "Spacebar"]);
   const BACK = new Set(["ArrowLeft", "ArrowUp", "PageUp"]);
+  // Material 的快捷键：N . 下一页、P , 上一页、S / 搜索。翻页笔的“黑屏”键发“.”或“B”：演示时一概不理，
+  // 免得误按一下就离开演示。
+  const THEME_KEYS = new Set(["n", "N", ".", "p", "P", ",", "s", "S", "/", "b", "B"]);
   const SCHEME_KEY = "_present:scheme"; // 深色或日间，本机记住（记录规则见 peixun/quiz/contract.py）
   let active = null; // 当前页面上的演示
 
@@ -214,7 +217,7 @@
     else if (key === "Escape") {
       if (document.fullscreenElement) document.exitFullscreen().catch(() => {});
       else active.leave();
-    } else return;
+    } else if (!THEME_KEYS.has(key)) return;
     // 在 Material 的快捷键（F、S 打开搜索，P、N 翻页）之前处理，不再交给它
     event.preventDefault();
     event.stopPropagation();
