@@ -78,14 +78,13 @@ def write_record_pdfs(site: Path, chapter: str | None, say: Callable[[str], None
     except HandoutPageError as exc:
         print(exc, file=sys.stderr)
         return 1
-    for n, sheet in enumerate(sheets, start=1):
+    say(f"正在生成 {len(sheets)} 个学习记录 PDF：")
+    for sheet in sheets:
         target = sheet.page.with_suffix(".pdf")
         try:
             count = writer.write(sheet, target)
         except OSError as exc:
             print(f"无法写入 {target}：{exc.strerror or exc}", file=sys.stderr)
             return 1
-        say(
-            f"[{n}/{len(sheets)}] {target.relative_to(site).as_posix()}：{sheet.chapter}，{count} 页"
-        )
+        say(f"  {target.relative_to(site).as_posix()}：{sheet.chapter}，{count} 页")
     return 0
