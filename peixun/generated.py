@@ -1,6 +1,6 @@
 """Every page the build generates, by docs-relative path: quiz pages, the learner's record
-pages and chapter handouts; and the other files it writes (each chapter's question data,
-:func:`question_data_path`).
+pages, chapter handouts and the meeting kit (演示, 学习记录, 学习计划); and the other files it
+writes (each chapter's question data, :func:`question_data_path`).
 
 The link check needs the names before any build; the hooks add the same pages to the site.
 """
@@ -11,9 +11,11 @@ from peixun.assets import site_path
 from peixun.course.model import Course
 from peixun.course.settings import CourseSettings
 from peixun.handouts.editions import EDITIONS, handout_path
+from peixun.present.pages import present_paths
 from peixun.quiz import Question
 from peixun.quiz import pages as quiz_pages
 from peixun.record import pages as record_pages
+from peixun.records.pages import record_path
 
 
 def generated_paths(
@@ -23,7 +25,10 @@ def generated_paths(
     quiz = quiz_pages.generated_pages(course, questions, settings)
     handouts = {handout_path(c.folder, e) for c in course.chapters for e in EDITIONS}
     record = record_pages.generated_pages(settings)
-    return set(quiz) | set(record) | handouts
+    meeting = set(present_paths(course)) | {settings.pages.plan}
+    meeting |= {record_path(c) for c in course.chapters}
+    meeting |= {record_path(c, lesson) for c in course.chapters for lesson in c.lessons}
+    return set(quiz) | set(record) | handouts | meeting
 
 
 def question_data_path(chapter_folder: str) -> str:

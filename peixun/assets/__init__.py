@@ -18,6 +18,8 @@ STYLESHEETS = (
     "record/record.css",
     "exam/exam.css",
     "stylesheets/print.css",
+    "present/present.css",  # 演示 (peixun.present)
+    "records/records.css",  # 学习记录 sheets and 学习计划 (peixun.records)
 )
 SCRIPTS = (
     "quiz/quiz.js",
@@ -29,6 +31,8 @@ SCRIPTS = (
     "record/record-exchange.js",
     "record/record-pages.js",
     "search/search-zh.js",
+    "present/present.js",
+    "records/plan.js",
     "scorm/scorm.js",  # last: it uses quiz.js's store (window.peixun.store)
 )
 POLYFILLS = ("vendor/iframe-worker-shim.js",)  # npm iframe-worker 1.0.4, MIT (licence beside it)

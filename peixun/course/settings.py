@@ -20,8 +20,12 @@ Every key is optional; a course that sets none gets the defaults documented here
           wrong_book: cuoti-ben.md          # 错题本
           record: xuexi-dangan.md           # 学习档案（可打印）
           branch_summary: zhibu-huizong.md  # 支部汇总（读几位学员导出的学习记录）
+          plan: xuexi-jihua.md              # 学习计划
         reference_order: [xuexi-jindu.md, zonghe-ceping.md, cuoti-ben.md, xuexi-dangan.md,
-                          zhibu-huizong.md, glossary.md, sources.md]
+                          zhibu-huizong.md, xuexi-jihua.md, glossary.md, sources.md]
+        record_fields:                  # 学习记录的栏目与顺序（默认见 peixun/records/fields.py）
+          - {label: 时间, kind: short}
+          - {label: 发言摘要, kind: speakers, rows: 3, speakers: 4}
 """
 
 from __future__ import annotations
@@ -35,6 +39,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from peixun.errors import ContentError
+from peixun.records.fields import DEFAULT_FIELDS, RecordField
 from peixun.text.schema import ID_PATTERN, validate
 from peixun.text.yamltext import Locator, refuse_duplicate_keys
 
@@ -93,6 +98,8 @@ class PageNames(BaseModel):
     """学习档案: the learner's printable record (peixun.record)."""
     branch_summary: str = Field(default="zhibu-huizong.md", pattern=PAGE_FILE)
     """支部汇总: several learners' exported records side by side (peixun.record)."""
+    plan: str = Field(default="xuexi-jihua.md", pattern=PAGE_FILE)
+    """学习计划 (the year plan of 主题党日)."""
 
 
 class CourseSettings(BaseModel):
@@ -106,10 +113,14 @@ class CourseSettings(BaseModel):
     pages: PageNames = Field(default_factory=PageNames)
     reference_order: list[str] | None = None
     """The pages after the chapters in the navigation, in the order a learner needs them.
-    Defaults to progress, exam, wrong book, record, branch summary (as named in ``pages``),
+    Defaults to progress, exam, wrong book, record, branch summary, plan (as named in ``pages``),
     glossary, sources."""
     precompress: bool = True
     """Write ``.gz`` copies of text files beside them for servers that send those as they are."""
+    record_fields: list[RecordField] = Field(
+        default_factory=lambda: list(DEFAULT_FIELDS), min_length=1
+    )
+    """The fields of the 学习记录 sheets, in order (:mod:`peixun.records.fields`)."""
 
     def storage_namespace(self, site_name: str) -> str:
         """The course's key prefix in the browser's storage."""
@@ -129,6 +140,7 @@ class CourseSettings(BaseModel):
             names.wrong_book,
             names.record,
             names.branch_summary,
+            names.plan,
             "glossary.md",
             "sources.md",
         ]

@@ -12,6 +12,8 @@ from peixun.handouts.docx import write_docx_files
 from peixun.handouts.editions import parse_stem
 from peixun.handouts.fonts import FamilyLister, installed_families, missing_font_message
 from peixun.handouts.pdf import HandoutPageError, PdfWriter, handout_pages, read_handout
+from peixun.records.docx import write_record_docx
+from peixun.records.pdf import write_record_pdfs
 
 DEFAULT_SITE = Path("site")
 PDF_LIBRARIES = ("weasyprint", "lxml")  # the optional dependencies of peixun[pdf]
@@ -33,12 +35,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--pdf",
         action="store_true",
-        help="为每章的学员版和教师版讲义各生成一个 PDF，放在网站的 handouts/ 文件夹里",
+        help="为每章的学员版和教师版讲义各生成一个 PDF，放在网站的 handouts/ 文件夹里；"
+        "各章、各课的学习记录表也各生成一个 PDF，放在 records/ 里",
     )
     parser.add_argument(
         "--docx",
         action="store_true",
-        help="为每章的学员版和教师版讲义各生成一个 Word 文件（.docx），放在网站的 handouts/ 文件夹里",
+        help="为每章的学员版和教师版讲义各生成一个 Word 文件（.docx），放在网站的 handouts/ 文件夹里；"
+        "学习记录表的 Word 文件放在 records/ 里",
     )
     parser.add_argument(
         "--site",
@@ -71,6 +75,8 @@ def run(args: argparse.Namespace, families: FamilyLister = installed_families) -
         return 1
     if args.docx:
         code = write_docx_files(Path("."), site, [parse_stem(p.stem) for p in pages], _say)
+        # the 学习记录 sheets go with the handouts (peixun.records)
+        code = code or write_record_docx(Path("."), site, args.chapter, _say)
         if code or not args.pdf:
             return code
     if not args.pdf:
@@ -84,7 +90,7 @@ def run(args: argparse.Namespace, families: FamilyLister = installed_families) -
     if problem:
         print(problem, file=sys.stderr)
         return 1
-    return _write_pdfs(site, pages)
+    return _write_pdfs(site, pages) or write_record_pdfs(site, args.chapter, _say)
 
 
 def _write_pdfs(site: Path, pages: list[Path]) -> int:

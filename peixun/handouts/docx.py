@@ -210,6 +210,11 @@ def handout_document(
     return doc
 
 
+# The 学习记录 sheets in Word (peixun.records.docx) are set with the same paragraphs and page.
+add_paragraph = _add
+page_setup = _page_setup
+
+
 def write_docx_files(
     root: Path,
     site: Path,

@@ -79,6 +79,27 @@ def wrong_book_full(page: Page, site: str) -> None:
     visit(page, site + "cuoti-ben.html")
 
 
+def presenting(page: Page, url: str, kind: str = "", dark: bool = False) -> None:
+    """The 演示 view on its first screen of ``kind`` (a quiz with its answer shown), light or dark."""
+    page.goto(url)
+    page.wait_for_selector("[data-present][data-ready]", state="attached")
+    if dark:
+        page.get_by_role("button", name="深色").click()
+    if kind:
+        n = page.evaluate(
+            "k => 1 + Array.from(document.querySelectorAll('[data-slide]'))"
+            ".findIndex(s => s.classList.contains('px-present__slide--' + k))",
+            kind,
+        )
+        page.goto(f"{url}#{n}")
+        page.reload()
+        page.wait_for_selector("[data-present][data-ready]", state="attached")
+    if kind == "quiz":
+        page.get_by_role("button", name="显示答案").click()
+
+
+PRESENT = "present/01-juese-renzhi/01-diwei-zuoyong.html"
+
 PAGES: dict[str, Callable[[Page, str], None]] = {
     "home": lambda p, s: visit(p, s + "index.html"),
     "chapter": lambda p, s: visit(p, s + "01-juese-renzhi/index.html"),
@@ -98,6 +119,13 @@ PAGES: dict[str, Callable[[Page, str], None]] = {
     "sources": lambda p, s: visit(p, s + "sources.html"),
     "handout-student": lambda p, s: visit(p, s + "handouts/01-juese-renzhi-student.html"),
     "handout-teacher": lambda p, s: visit(p, s + "handouts/01-juese-renzhi-teacher.html"),
+    "present": lambda p, s: presenting(p, s + PRESENT, "points"),
+    "present-discussion": lambda p, s: presenting(p, s + PRESENT, "question"),
+    "present-answer-dark": lambda p, s: presenting(p, s + PRESENT, "quiz", dark=True),
+    "present-chapter": lambda p, s: presenting(p, s + "present/01-juese-renzhi.html"),
+    "record-lesson": lambda p, s: visit(p, s + "records/01-juese-renzhi/01-diwei-zuoyong.html"),
+    "record-chapter": lambda p, s: visit(p, s + "records/01-juese-renzhi.html"),
+    "plan": lambda p, s: visit(p, s + "xuexi-jihua.html"),
 }
 
 

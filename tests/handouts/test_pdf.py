@@ -162,9 +162,21 @@ def test_one_chapter_only(pdf_run: PdfRun, tmp_path: Path) -> None:
     site = _fresh_site(pdf_run, tmp_path)
     result = run_handouts("--pdf", "--site", str(site), "--chapter", "01-juese-renzhi")
     assert result.returncode == 0, result.stderr
-    assert sorted(p.name for p in site.rglob("*.pdf")) == [
-        "01-juese-renzhi-student.pdf",
-        "01-juese-renzhi-teacher.pdf",
+    assert sorted(p.relative_to(site).as_posix() for p in site.rglob("*.pdf")) == [
+        "handouts/01-juese-renzhi-student.pdf",
+        "handouts/01-juese-renzhi-teacher.pdf",
+        # the chapter's 学习记录 sheets come with its handouts (peixun.records)
+        *sorted(
+            f"records/01-juese-renzhi{lesson}.pdf"
+            for lesson in (
+                "",
+                "/01-diwei-zuoyong",
+                "/02-zhengzhi-juese",
+                "/03-baizheng-weizhi",
+                "/04-duochong-juese",
+                "/05-xin-xingshi",
+            )
+        ),
     ]
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from mkdocs.plugins import CombinedEvent
 
-from peixun.site.hooks import assets, course, drafts, handouts, quiz, record, scorm, search
+from peixun.site.hooks import assets, course, drafts, handouts, meeting, quiz, record, scorm, search
 
 __all__ = [
     "on_config",
@@ -40,13 +40,19 @@ on_files = CombinedEvent(
     record.on_files,  # after quiz: the course map links to the quiz pages
     search.on_files,
     handouts.on_files,
+    meeting.on_files,  # 演示, 学习记录, 学习计划: after the handouts, out of search's term list
 )
 on_nav = course.on_nav
-on_page_markdown = course.on_page_markdown
+# meeting after course: the 学习记录 lines follow the handouts that course ends a chapter with
+on_page_markdown = CombinedEvent(course.on_page_markdown, meeting.on_page_markdown)
 # tooltips first (the banner gets none), then the quiz
 # record after quiz: its pages and the home page's 继续学习 block are no quiz
 on_page_content = CombinedEvent(
-    course.on_page_content, quiz.on_page_content, record.on_page_content, drafts.on_page_content
+    course.on_page_content,
+    quiz.on_page_content,
+    record.on_page_content,
+    meeting.on_page_content,
+    drafts.on_page_content,
 )
 on_page_context = CombinedEvent(course.on_page_context, search.on_page_context)
 on_post_build = CombinedEvent(search.on_post_build, assets.on_post_build)

@@ -1,0 +1,79 @@
+"""The branch meeting kit: 演示 pages, 学习记录 sheets, the 学习计划 page, and their links."""
+
+from __future__ import annotations
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+
+from peixun.present import pages as present_pages
+from peixun.present.render import presentation_html
+from peixun.present.screens import chapter_screens, lesson_screens
+from peixun.records import plan
+from peixun.records.pages import record_links, record_pages
+from peixun.site.bridge import course_of, questions_of, settings_of, url_for
+
+
+def _add(files: Files, config: MkDocsConfig, path: str, content: str, *, nav: bool) -> None:
+    if files.get_file_from_path(path) is not None:
+        raise PluginError(
+            f"{config.docs_dir}/{path} 与自动生成的页面同名（演示、学习记录、学习计划由构建生成），"
+            "请删除或改名这个文件。"
+        )
+    inclusion = InclusionLevel.INCLUDED if nav else InclusionLevel.NOT_IN_NAV
+    files.append(File.generated(config, path, content=content, inclusion=inclusion))
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    course = course_of(config)
+    settings = settings_of(config)
+    for path, (chapter, lesson) in present_pages.present_paths(course).items():
+        title = lesson.title if lesson else chapter.title
+        _add(files, config, path, present_pages.present_markdown(title), nav=False)
+    for path, markdown in record_pages(config.site_name, course, settings.record_fields).items():
+        _add(files, config, path, markdown, nav=False)
+    # The plan is a page a secretary looks for: in the navigation, after the reference pages.
+    _add(files, config, settings.pages.plan, plan.plan_markdown(), nav=True)
+    return files
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """The 演示 button under lesson and chapter titles; 学习记录 beside the chapter's handouts
+    (course.on_page_markdown ends a chapter page with them)."""
+    course = course_of(config)
+    src = page.file.src_uri
+    lesson = course.lesson(src)
+    if lesson is not None:
+        chapter = course.chapter(src.split("/")[0])
+        if chapter is not None:
+            return present_pages.present_link(src, chapter, lesson) + markdown
+        return markdown
+    chapter = course.chapter_of_index(src)
+    if chapter is None:
+        return markdown
+    links = record_links(chapter, settings_of(config).pages.plan)
+    return present_pages.present_link(src, chapter) + markdown + "\n" + links
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """The presentation and the plan, in place of their markers."""
+    course = course_of(config)
+    if present_pages.MARKER in html:
+        found = present_pages.presented(course, page.file.src_uri)
+        if found is None:
+            return html
+        chapter, lesson = found
+        name = config.site_name
+        questions = questions_of(config)
+        if lesson is None:
+            screens = chapter_screens(name, chapter, questions)
+            back, title = chapter.index_path, chapter.title
+        else:
+            screens = lesson_screens(name, chapter, lesson, questions)
+            back, title = lesson.src_path, lesson.title
+        view = presentation_html(screens, title, url_for(page, files)(back))
+        return html.replace(present_pages.MARKER, str(view))
+    if plan.MARKER in html:
+        return html.replace(plan.MARKER, str(plan.plan_html(course)))
+    return html
