@@ -67,7 +67,7 @@ def lesson_screens(
     slides = [title_slide(course_name, lesson.title, f"{chapter.title} · {label}")]
     slides += lesson_slides(lesson, label)[1:]
     screens = [Screen(slide) for slide in slides]
-    screens += quiz_screens(number_questions(questions.get(lesson.slug, []), 1))
+    screens += quiz_screens(number_questions(questions.get(lesson.slug, []), 1, lesson.meta.id))
     screens += [Screen(slide) for slide in sources_slides([(label, lesson)])]
     return screens
 
