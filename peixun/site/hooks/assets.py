@@ -13,6 +13,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from peixun import assets
 from peixun.site.bridge import settings_of
+from peixun.site.hooks.drafts import serving
 from peixun.site.minify import minified
 from peixun.site.precompress import precompress
 
@@ -55,5 +56,6 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 @event_priority(-100)  # last: after the search index is compacted and the offline plugin ran
 def on_post_build(config: MkDocsConfig) -> None:
-    if settings_of(config).precompress:
+    # mkdocs serve's own server sends no .gz: an editor's save would wait for them for nothing.
+    if settings_of(config).precompress and not serving():
         precompress(Path(config.site_dir))
