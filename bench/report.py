@@ -135,13 +135,16 @@ def _rebuilds(rebuilds: list[Rebuild]) -> list[str]:
         "计到 MkDocs 报告重建完成（随后 livereload 让浏览器重新载入）。"
         "纯 Material 一行是同一份 docs 不带钩子时 serve 的重建，作为下限。",
         "",
-        "| 配置 | 修改的文件 | 从保存到页面显示（秒） | 从保存到重建完成（秒） | MkDocs 计时（秒） |",
-        "|---|---|---|---|---|",
+        "| 配置 | 修改的文件 | 从保存到页面显示（秒） | 从保存到重建完成（秒） | MkDocs 计时（秒） "
+        "| serve 进程 CPU（秒） |",
+        "|---|---|---|---|---|---|",
     ]
     for b in rebuilds:
         seconds = _s(b.seconds) if b.seconds is not None else "**未触发重建**"
         which = "纯 Material" if b.config != "mkdocs.yml" else "本项目"
-        out.append(f"| {which} | `{b.what}` | {_s(b.shown)} | {seconds} | {_s(b.built_in)} |")
+        out.append(
+            f"| {which} | `{b.what}` | {_s(b.shown)} | {seconds} | {_s(b.built_in)} | {_s(b.cpu)} |"
+        )
     return out
 
 

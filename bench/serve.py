@@ -7,6 +7,7 @@ the live-reload script reloads the browser's page.
 
 from __future__ import annotations
 
+import os
 import queue
 import socket
 import subprocess
@@ -34,6 +35,17 @@ class Rebuild:
     built_in: float | None
     shown: float | None = None  # edit to the served page holding the change (lessons only)
     config: str = "mkdocs.yml"
+    cpu: float | None = None  # CPU seconds serve spent from the edit to the rebuilt site
+
+
+def _cpu_seconds(pid: int) -> float | None:
+    """User + system CPU time of process ``pid`` so far (Linux ``/proc``): unlike wall time,
+    it hardly depends on what else the shared machine is doing."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def free_port() -> int:
@@ -43,8 +55,9 @@ def free_port() -> int:
 
 
 @contextmanager
-def serving(project: Path, port: int, config: str = "mkdocs.yml") -> Iterator[Lines]:
-    """``mkdocs serve`` on 127.0.0.1:port; yields its log lines with their arrival time."""
+def serving(project: Path, port: int, config: str = "mkdocs.yml") -> Iterator[tuple[Lines, int]]:
+    """``mkdocs serve`` on 127.0.0.1:port; yields its log lines with their arrival time,
+    and its process id."""
     proc = subprocess.Popen(
         [
             *(sys.executable, "-m", "mkdocs", "serve", "-f", config),
@@ -67,7 +80,7 @@ def serving(project: Path, port: int, config: str = "mkdocs.yml") -> Iterator[Li
 
     threading.Thread(target=read, daemon=True).start()
     try:
-        yield lines
+        yield lines, proc.pid
     finally:
         proc.terminate()
         try:
@@ -112,7 +125,7 @@ def serve_rebuilds(
     a lesson: ``docs/x/y.md`` is served as ``x/y.html``)."""
     results = []
     port = free_port()
-    with serving(project, port, config) as lines:
+    with serving(project, port, config) as (lines, pid):
         if _wait_for(lines, "Serving on", 300) is None:
             raise BenchError("mkdocs serve 没有启动（已退出，或 5 分钟内没有就绪）。")
         time.sleep(1.0)  # let the file watcher settle
@@ -124,17 +137,20 @@ def serve_rebuilds(
             with path.open("a", encoding="utf-8") as f:
                 f.write(f"\n\n{marker}\n" if marker else "\n")
             edited = time.perf_counter()
+            cpu_before = _cpu_seconds(pid)
             shown = None
             if marker:
                 page = rel.removeprefix("docs/").removesuffix(".md") + ".html"
                 at = _shows(f"http://127.0.0.1:{port}/{page}", marker, timeout)
                 shown = at - edited if at is not None else None
             done = _wait_for(lines, "Documentation built in", timeout)
+            cpu_after = _cpu_seconds(pid)
+            cpu = cpu_after - cpu_before if cpu_before is not None and cpu_after else None
             if done is None:
                 results.append(Rebuild(rel, None, None, shown, config))
             else:
                 m = BUILT_IN.search(done[1])
                 built = float(m[1]) if m else None
-                results.append(Rebuild(rel, done[0] - edited, built, shown, config))
+                results.append(Rebuild(rel, done[0] - edited, built, shown, config, cpu))
             time.sleep(1.0)
     return results
