@@ -14,7 +14,6 @@ import subprocess
 import sys
 import threading
 import time
-import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -112,8 +111,8 @@ def _shows(url: str, marker: str, timeout: float) -> float | None:
             with urllib.request.urlopen(url, timeout=10) as response:
                 if marker in response.read().decode("utf-8"):
                     return time.perf_counter()
-        except (urllib.error.URLError, ConnectionError):
-            pass  # the server is between two builds
+        except OSError:  # URLError, a refused connection, a timeout: serve is rebuilding
+            pass
         time.sleep(0.05)
     return None
 

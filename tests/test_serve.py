@@ -15,7 +15,6 @@ import subprocess
 import sys
 import threading
 import time
-import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -87,8 +86,8 @@ def _get(url: str) -> str:
     try:
         with urllib.request.urlopen(url, timeout=30) as response:
             return str(response.read().decode("utf-8"))
-    except (urllib.error.URLError, ConnectionError):
-        return ""  # between rebuilds the server may answer nothing for a moment
+    except OSError:  # URLError, a refused connection, a timeout: serve is rebuilding
+        return ""
 
 
 def _until(base: str, check: Callable[[dict[str, str]], bool]) -> dict[str, str]:
