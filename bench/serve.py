@@ -132,7 +132,8 @@ def serve_rebuilds(
             while not lines.empty():
                 lines.get_nowait()
             rel = path.relative_to(project).as_posix()
-            marker = f"基准测试修改标记{n}" if path.suffix == ".md" else ""
+            # unique across runs on the same copy: an older marker would be "shown" at once
+            marker = f"基准测试修改标记{n}-{time.time_ns()}" if path.suffix == ".md" else ""
             with path.open("a", encoding="utf-8") as f:
                 f.write(f"\n\n{marker}\n" if marker else "\n")
             edited = time.perf_counter()
