@@ -13,8 +13,9 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from bench.builds import bench_project, compare, scale_point
+from bench.builds import PLAIN_CONFIG, bench_project, compare, first_lesson_html, scale_point
 from bench.common import BenchError
+from bench.firstvisit import first_visit
 from bench.pdf import time_handouts
 from bench.profile import profile_build
 from bench.report import Results, describe_machine, kept_notes, load_average, render
@@ -79,24 +80,37 @@ def run(args: argparse.Namespace) -> int:
             say("2. 合成课程：" + "、".join(f"N={n}" for n in sizes))
             for n in sizes:
                 results.scale.append(scale_point(source, work, n, say))
-            say("3. mkdocs serve：修改题库与课文后的重建")
+            say("3. mkdocs serve：修改题库与课文后的重建（各两次），纯 Material 作下限")
             lesson = load_course(project / "docs", project / "sources").lessons()[0]
-            edits = sorted((project / "quizzes").rglob("*.yml"))[:1]
-            edits.append(project / "docs" / lesson.src_path)
+            bank = sorted((project / "quizzes").rglob("*.yml"))[0]
+            edits = [bank, project / "docs" / lesson.src_path] * 2
             results.rebuilds = serve_rebuilds(project, edits)
+            plain_edits = [project / "docs" / lesson.src_path] * 2
+            results.rebuilds += serve_rebuilds(project, plain_edits, config=PLAIN_CONFIG)
             for b in results.rebuilds:
                 took = f"{b.seconds:.2f} 秒" if b.seconds is not None else "未触发重建"
-                say(f"   {b.what}：{took}")
-            say("4. 页面体积")
-            results.weight = page_weight(project / "site-ours", project, not args.no_browser)
+                shown = f"，页面显示 {b.shown:.2f} 秒" if b.shown is not None else ""
+                say(f"   {b.config} {b.what}：重建 {took}{shown}")
+            say("4. 页面体积、元素数与布局偏移")
+            site = project / "site-ours"
+            results.weight = page_weight(site, project, not args.no_browser)
+            results.visit = first_visit(site, first_lesson_html(site, project), not args.no_browser)
+            say(f"   CLS {results.visit.cls}，元素最多 {results.visit.largest[:1]}")
             say("5. PDF 讲义")
             results.handouts = time_handouts(project, project / "site-ours")
+            say("剖析本课程的一次构建（pyinstrument）")
+            course_profile = args.output.resolve().parent / "profile-course.txt"
+            top = profile_build(project, course_profile)
+            results.profile_note = (
+                f"本课程一次构建的 pyinstrument 调用树全文见 `{course_profile.name}`；开头部分："
+                f"\n\n```\n{top.strip()}\n```"
+            )
             if args.profile:
                 say(f"剖析 N={sizes[-1]} 的构建（pyinstrument）")
                 out = args.output.resolve().parent / f"profile-N{sizes[-1]}.txt"
                 top = profile_build(work / f"synth-{sizes[-1]}", out)
-                results.profile_note = (
-                    f"pyinstrument 调用树全文见 `{out.name}`；开头部分：\n\n```\n"
+                results.profile_note += (
+                    f"\n\nN={sizes[-1]} 的调用树全文见 `{out.name}`；开头部分：\n\n```\n"
                     + top.strip()
                     + "\n```"
                 )

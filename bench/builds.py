@@ -158,6 +158,7 @@ class ScalePoint:
     load_seconds: float  # reading and validating every lesson's front matter
     check_seconds: float  # the editorial content check over the whole course
     site_bytes: int
+    plain_site_bytes: int
     lesson_html_bytes: int
     search_index_bytes: int
 
@@ -203,6 +204,7 @@ def scale_point(source: Path, work: Path, lessons: int, say: Callable[[str], Non
         load_s,
         check_s,
         _tree_bytes(site),
+        _tree_bytes(project / "site-plain"),
         first_lesson_html(site, project).stat().st_size,
         (site / "search" / "search_index.json").stat().st_size,
     )

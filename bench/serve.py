@@ -1,13 +1,20 @@
-"""``mkdocs serve``: seconds from saving a file to the rebuilt site."""
+"""``mkdocs serve``: seconds from saving a file to the rebuilt site, and to the page showing it.
+
+A lesson gets a new paragraph (a marker), and the served page is fetched until it shows it;
+a bank gets a blank line (nothing to see), timed to MkDocs' "Documentation built", after which
+the live-reload script reloads the browser's page.
+"""
 
 from __future__ import annotations
 
+import os
 import queue
 import socket
 import subprocess
 import sys
 import threading
 import time
+import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -25,6 +32,19 @@ class Rebuild:
     what: str  # the file edited, relative to the project
     seconds: float | None  # edit to "Documentation built"; None if no rebuild came
     built_in: float | None
+    shown: float | None = None  # edit to the served page holding the change (lessons only)
+    config: str = "mkdocs.yml"
+    cpu: float | None = None  # CPU seconds serve spent from the edit to the rebuilt site
+
+
+def _cpu_seconds(pid: int) -> float | None:
+    """User + system CPU time of process ``pid`` so far (Linux ``/proc``): unlike wall time,
+    it hardly depends on what else the shared machine is doing."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def free_port() -> int:
@@ -34,10 +54,14 @@ def free_port() -> int:
 
 
 @contextmanager
-def serving(project: Path, port: int) -> Iterator[Lines]:
-    """``mkdocs serve`` on 127.0.0.1:port; yields its log lines with their arrival time."""
+def serving(project: Path, port: int, config: str = "mkdocs.yml") -> Iterator[tuple[Lines, int]]:
+    """``mkdocs serve`` on 127.0.0.1:port; yields its log lines with their arrival time,
+    and its process id."""
     proc = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "--no-strict"],
+        [
+            *(sys.executable, "-m", "mkdocs", "serve", "-f", config),
+            *("-a", f"127.0.0.1:{port}", "--no-strict"),
+        ],
         cwd=project,
         env=build_env(),
         stdout=subprocess.PIPE,
@@ -55,7 +79,7 @@ def serving(project: Path, port: int) -> Iterator[Lines]:
 
     threading.Thread(target=read, daemon=True).start()
     try:
-        yield lines
+        yield lines, proc.pid
     finally:
         proc.terminate()
         try:
@@ -79,25 +103,54 @@ def _wait_for(lines: Lines, pattern: str, timeout: float) -> tuple[float, str] |
     return None
 
 
-def serve_rebuilds(project: Path, edits: list[Path], timeout: float = 60) -> list[Rebuild]:
-    """Start serve, then append a blank line to each file in turn and time the rebuild."""
+def _shows(url: str, marker: str, timeout: float) -> float | None:
+    """The moment the page at ``url`` first holds ``marker``, polling every 50 ms."""
+    deadline = time.perf_counter() + timeout
+    while time.perf_counter() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=10) as response:
+                if marker in response.read().decode("utf-8"):
+                    return time.perf_counter()
+        except OSError:  # URLError, a refused connection, a timeout: serve is rebuilding
+            pass
+        time.sleep(0.05)
+    return None
+
+
+def serve_rebuilds(
+    project: Path, edits: list[Path], timeout: float = 60, config: str = "mkdocs.yml"
+) -> list[Rebuild]:
+    """Start serve, then edit each file in turn and time the rebuild (and the page, for
+    a lesson: ``docs/x/y.md`` is served as ``x/y.html``)."""
     results = []
-    with serving(project, free_port()) as lines:
+    port = free_port()
+    with serving(project, port, config) as (lines, pid):
         if _wait_for(lines, "Serving on", 300) is None:
             raise BenchError("mkdocs serve 没有启动（已退出，或 5 分钟内没有就绪）。")
         time.sleep(1.0)  # let the file watcher settle
-        for path in edits:
+        for n, path in enumerate(edits, start=1):
             while not lines.empty():
                 lines.get_nowait()
-            with path.open("a", encoding="utf-8") as f:
-                f.write("\n")
-            edited = time.perf_counter()
-            done = _wait_for(lines, "Documentation built in", timeout)
             rel = path.relative_to(project).as_posix()
+            # unique across runs on the same copy: an older marker would be "shown" at once
+            marker = f"基准测试修改标记{n}-{time.time_ns()}" if path.suffix == ".md" else ""
+            with path.open("a", encoding="utf-8") as f:
+                f.write(f"\n\n{marker}\n" if marker else "\n")
+            edited = time.perf_counter()
+            cpu_before = _cpu_seconds(pid)
+            shown = None
+            if marker:
+                page = rel.removeprefix("docs/").removesuffix(".md") + ".html"
+                at = _shows(f"http://127.0.0.1:{port}/{page}", marker, timeout)
+                shown = at - edited if at is not None else None
+            done = _wait_for(lines, "Documentation built in", timeout)
+            cpu_after = _cpu_seconds(pid)
+            cpu = cpu_after - cpu_before if cpu_before is not None and cpu_after else None
             if done is None:
-                results.append(Rebuild(rel, None, None))
+                results.append(Rebuild(rel, None, None, shown, config))
             else:
                 m = BUILT_IN.search(done[1])
-                results.append(Rebuild(rel, done[0] - edited, float(m[1]) if m else None))
+                built = float(m[1]) if m else None
+                results.append(Rebuild(rel, done[0] - edited, built, shown, config, cpu))
             time.sleep(1.0)
     return results

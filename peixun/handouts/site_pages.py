@@ -8,19 +8,33 @@ from collections.abc import Mapping, Sequence
 from markupsafe import Markup
 
 from peixun.course.model import Chapter, Course
-from peixun.handouts.editions import EDITIONS, handout_path, relative_link
+from peixun.handouts.editions import EDITIONS, Edition, handout_path, relative_link
 from peixun.handouts.page import handout_markdown
+from peixun.memo import Memo
 from peixun.quiz import Question
+
+_PAGES: Memo[str] = Memo()  # kept across mkdocs serve rebuilds
 
 
 def handout_pages(
     course_name: str, course: Course, questions: Mapping[str, Sequence[Question]]
 ) -> dict[str, str]:
-    """docs path -> Markdown of every handout page, both editions of every chapter."""
-    return {
-        handout_path(chapter.folder, edition): handout_markdown(
-            course_name, chapter, edition, questions
+    """docs path -> Markdown of every handout page, both editions of every chapter.
+
+    Under ``mkdocs serve`` a chapter's pages are made again only when the chapter, its
+    lessons or their questions changed (peixun.memo)."""
+
+    def page(chapter: Chapter, edition: Edition) -> str:
+        return _PAGES.get(
+            lambda: handout_markdown(course_name, chapter, edition, questions),
+            course_name,
+            chapter,
+            edition,
+            [questions.get(lesson.slug, []) for lesson in chapter.lessons],
         )
+
+    return {
+        handout_path(chapter.folder, edition): page(chapter, edition)
         for chapter in course.chapters
         for edition in EDITIONS
     }

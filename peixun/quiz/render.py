@@ -17,6 +17,7 @@ from typing import Literal
 
 from markupsafe import Markup
 
+from peixun.memo import Memo
 from peixun.quiz.answers import answer_text, fingerprint
 from peixun.quiz.contract import (
     FINGERPRINT_ATTR,
@@ -132,8 +133,21 @@ def _order(q: Question, lesson_id: str) -> Markup:
     return Markup('<ol class="px-quiz__order">{}</ol>').format(rows)
 
 
+_RENDERED: Memo[Markup] = Memo()  # kept across mkdocs serve rebuilds (peixun.memo)
+
+
 def question_html(entry: Entry, number: int, show_lesson: bool, hidden: bool = False) -> Markup:
     """One question as a fieldset, with its answer in a closed <details>."""
+    return _RENDERED.get(
+        lambda: _question_html(entry, number, show_lesson, hidden),
+        entry,
+        number,
+        show_lesson,
+        hidden,
+    )
+
+
+def _question_html(entry: Entry, number: int, show_lesson: bool, hidden: bool) -> Markup:
     q = entry.question
     name = dom_id(entry)
     if q.type == "fill":

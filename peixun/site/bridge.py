@@ -85,9 +85,13 @@ def settings_of(config: MkDocsConfig) -> CourseSettings:
 def url_for(page: Page, files: Files) -> Callable[[str], str]:
     """A function from a docs-relative source path to its URL relative to ``page``."""
 
+    known: dict[str, str] = {}  # a page asks for the same lesson once per question
+
     def url(src_path: str) -> str:
-        target = files.get_file_from_path(src_path)
-        return get_relative_url(target.url if target else src_path, page.url)
+        if src_path not in known:
+            target = files.src_uris.get(src_path) or files.get_file_from_path(src_path)
+            known[src_path] = get_relative_url(target.url if target else src_path, page.url)
+        return known[src_path]
 
     return url
 

@@ -10,7 +10,18 @@ from __future__ import annotations
 
 from mkdocs.plugins import CombinedEvent
 
-from peixun.site.hooks import assets, course, drafts, handouts, meeting, quiz, record, scorm, search
+from peixun.site.hooks import (
+    assets,
+    course,
+    drafts,
+    handouts,
+    meeting,
+    quiz,
+    rebuilds,
+    record,
+    scorm,
+    search,
+)
 
 __all__ = [
     "on_config",
@@ -22,11 +33,14 @@ __all__ = [
     "on_post_build",
     "on_post_page",
     "on_post_template",
+    "on_pre_build",
     "on_serve",
     "on_startup",
 ]
 
-on_startup = drafts.on_startup
+# rebuilds: mkdocs serve keeps unchanged question HTML and handouts between rebuilds
+on_startup = CombinedEvent(drafts.on_startup, rebuilds.on_startup)
+on_pre_build = rebuilds.on_pre_build  # each (re)build lets go of what the last one left unused
 on_config = assets.on_config
 # search reads the pages present before the handouts are added, as it always has.
 # drafts refuse to be published before anything is generated from them.

@@ -13,6 +13,8 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from peixun import assets
 from peixun.site.bridge import settings_of
+from peixun.site.hooks.drafts import serving
+from peixun.site.minify import minified
 from peixun.site.precompress import precompress
 
 TEMPLATES = Path(__file__).parent.parent / "templates"
@@ -38,15 +40,22 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
                 f"{config.docs_dir}/{site_path} 与 peixun 自带的文件同名。"
                 f"{assets.SITE_FOLDER}/ 由 peixun 提供，请把课程自己的文件放在别处。"
             )
-        files.append(
-            File.generated(
+        # Minified as they are shipped (peixun.site.minify); the package keeps them readable.
+        text = minified(source, assets.PACKAGE_DIR)
+        if text is not None:
+            file = File.generated(
+                config, site_path, content=text, inclusion=InclusionLevel.NOT_IN_NAV
+            )
+        else:
+            file = File.generated(
                 config, site_path, abs_src_path=str(source), inclusion=InclusionLevel.NOT_IN_NAV
             )
-        )
+        files.append(file)
     return files
 
 
 @event_priority(-100)  # last: after the search index is compacted and the offline plugin ran
 def on_post_build(config: MkDocsConfig) -> None:
-    if settings_of(config).precompress:
+    # mkdocs serve's own server sends no .gz: an editor's save would wait for them for nothing.
+    if settings_of(config).precompress and not serving():
         precompress(Path(config.site_dir))

@@ -15,9 +15,10 @@ from peixun.course.check import check_course
 from peixun.course.glossary import GLOSSARY_FILE, add_tooltips
 from peixun.course.links import check_course_links
 from peixun.course.publish import drafts
-from peixun.errors import ContentErrors
+from peixun.errors import ContentError, ContentErrors
 from peixun.generated import generated_paths
 from peixun.handouts.site_pages import print_links
+from peixun.memo import Memo
 from peixun.quiz import pages as quiz_pages
 from peixun.site.bridge import (
     build_errors,
@@ -31,6 +32,7 @@ from peixun.site.bridge import (
 from peixun.site.hooks.drafts import serving
 
 log = get_plugin_logger(__name__)
+_CHECKED: Memo[list[ContentError]] = Memo()  # kept across mkdocs serve rebuilds
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -46,7 +48,13 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     # editor still sees the page. A build refuses drafts anyway (hooks.drafts).
     in_drafts = {lesson.document.file for lesson in drafts(course)} if serving() else set()
     problems = []
-    found = check_course(course, glossary_of(config), f"{docs_name}/{GLOSSARY_FILE}")
+    glossary, glossary_file = glossary_of(config), f"{docs_name}/{GLOSSARY_FILE}"
+    # serve checks again only a changed course (the check reads nothing but its arguments)
+    found = list(
+        _CHECKED.get(
+            lambda: check_course(course, glossary, glossary_file), course, glossary, glossary_file
+        )
+    )
     generated = generated_paths(course, questions_of(config), settings_of(config))
     found += check_course_links(Path(config.docs_dir), course, generated, docs_name)
     for problem in found:
