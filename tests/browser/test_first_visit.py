@@ -14,7 +14,9 @@ from playwright.sync_api import Browser, Page
 
 from tests.browser.quizhelp import LESSON1, LESSON2, ready
 
-PAGES = [LESSON1, LESSON2, "01-juese-renzhi/zhangjie-ceshi.html"]
+# Lesson pages carry their questions; the chapter tests and the exam load theirs per chapter
+# when the learner starts (issue 12's page weight), so they have no quiz before scripts.
+PAGES = [LESSON1, LESSON2]
 PHONE = {"width": 360, "height": 740}
 BOXES = """() => Array.from(document.querySelectorAll('.px-quiz > *'), (e) => {
   const box = e.getBoundingClientRect();

@@ -179,7 +179,8 @@ def test_the_countdown_does_not_move_under_reduced_motion(page: Page, site_url: 
     open_view(page, site_url + PRESENT)
     go_to(page, "question")
     bar = page.locator(f"{SHOWING} [data-timer-bar]")
-    assert bar.evaluate("e => getComputedStyle(e).transitionDuration") == "0s"
+    # no visible movement: the site's reduced-motion rule leaves at most 0.01 ms
+    assert float(bar.evaluate("e => getComputedStyle(e).transitionDuration").rstrip("s")) < 0.001
     clock = page.locator(f"{SHOWING} [data-timer-clock]")
     page.evaluate(
         "document.querySelector('[aria-current=step] [data-timer]').dataset.state = 'done'"

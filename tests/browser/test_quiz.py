@@ -15,7 +15,6 @@ from peixun.quiz.contract import config_html
 from peixun.quiz.model import Option, Question
 from peixun.quiz.render import Entry, quiz_html
 from tests.browser.quizhelp import (
-    COURSE_PREFIX,
     LESSON1,
     LESSON2,
     STORAGE_PREFIX,
@@ -145,7 +144,6 @@ def test_reload_restores_answers_and_state(lesson: Page) -> None:
     answers = "Object.keys(localStorage).filter(k => k.startsWith('peixun:') && !/:v2:_/.test(k))"
     stored = lesson.evaluate(answers)  # the saved answers (the lesson's _visit: is another record)
     assert sorted(stored) == [
-        COURSE_PREFIX + "_review:diwei-zuoyong:diwei-yingxiangyuan",  # 错题本's card
         STORAGE_PREFIX + "diwei-qiaoliang",
         STORAGE_PREFIX + "diwei-yingxiangyuan",
     ]

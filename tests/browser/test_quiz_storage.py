@@ -139,7 +139,6 @@ def test_two_courses_opened_from_folders_keep_their_answers_apart(
     assert _keys(page) == sorted(
         [
             COURSE_PREFIX + "diwei-zuoyong:diwei-qiaoliang",
-            "peixun:qita-kecheng:v2:_review:diwei-zuoyong:shuji-shenfen",  # 错题本's card
             "peixun:qita-kecheng:v2:diwei-zuoyong:shuji-shenfen",
         ]
     )

@@ -48,7 +48,7 @@ def test_lessons_show_unread_read_and_done_in_nav_and_chapter_list(
     expect(mine).to_have_attribute("data-px-state", "unread")
     expect(mine).to_contain_text("未学")
     expect(other.locator(".px-sr-only")).to_have_text("（未学）")
-    page.locator(".px-read-end").scroll_into_view_if_needed()
+    page.locator("[data-px-read-end]").scroll_into_view_if_needed()
     page.wait_for_timeout(200)  # the IntersectionObserver reports on the next frame
     page.clock.run_for(20_000)
     expect(mine).to_have_attribute("data-px-state", "unread")  # too soon to count as read

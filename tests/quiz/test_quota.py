@@ -37,10 +37,10 @@ def test_quotas_the_banks_can_meet_pass(fixture_course: tuple[object, object]) -
 def test_a_chapter_quota_beyond_its_bank_names_the_key(
     fixture_course: tuple[object, object],
 ) -> None:
-    found = problems({"size": 20, "chapters": {"02-dier-zhang": 5}}, fixture_course)
+    found = problems({"size": 20, "chapters": {"02-dier-zhang": 6}}, fixture_course)
     assert found == [
         "mkdocs.yml（extra.peixun）：字段 exam → chapters → 02-dier-zhang："
-        "要抽 5 题，但题库里只有 1 题。请减少数目，或在题库里补题。"
+        "要抽 6 题，但题库里只有 5 题。请减少数目，或在题库里补题。"
     ]
 
 
@@ -72,12 +72,12 @@ def test_quotas_above_size_are_refused_by_the_settings() -> None:
 def test_an_impossible_quota_stops_the_build(fixture_project: Path) -> None:
     config = fixture_project / "mkdocs.yml"
     text = config.read_text("utf-8")
-    text = text.replace("      size: 4\n", "      size: 4\n      types:\n        order: 3\n")
+    text = text.replace("      size: 4\n", "      size: 4\n      types:\n        order: 4\n")
     config.write_text(text, "utf-8")
     result = build_here(fixture_project)
     assert not result.ok
     assert any(
-        "字段 exam → types → order：要抽 3 题，但题库里只有" in m for m in result.messages()
+        "字段 exam → types → order：要抽 4 题，但题库里只有 3 题" in m for m in result.messages()
     ), result.messages()
 
 
@@ -88,13 +88,13 @@ def test_an_impossible_quota_fails_the_check(
     text = config.read_text("utf-8")
     config.write_text(
         text.replace(
-            "      size: 4\n", "      size: 4\n      chapters:\n        02-dier-zhang: 2\n"
+            "      size: 4\n", "      size: 8\n      chapters:\n        02-dier-zhang: 6\n"
         ),
         "utf-8",
     )
     assert main(["check", str(fixture_project)]) == 1
     out = capsys.readouterr().out
     assert (
-        "mkdocs.yml（extra.peixun）：字段 exam → chapters → 02-dier-zhang：要抽 2 题，但题库里只有 1 题"
+        "mkdocs.yml（extra.peixun）：字段 exam → chapters → 02-dier-zhang：要抽 6 题，但题库里只有 5 题"
         in out
     )

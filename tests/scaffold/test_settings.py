@@ -32,6 +32,7 @@ def test_defaults_when_nothing_is_set() -> None:
         "cuoti-ben.md",
         "xuexi-dangan.md",
         "zhibu-huizong.md",
+        "xuexi-jihua.md",
         "glossary.md",
         "sources.md",
     ]

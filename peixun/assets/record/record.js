@@ -171,12 +171,10 @@
     // 课文的末尾：课后自测开始的地方；没有自测就是页面末尾
     const quiz = article.querySelector('[data-quiz="lesson"]');
     const heading = quiz && quiz.previousElementSibling;
-    const end = document.createElement("span");
-    end.className = "px-read-end";
-    end.setAttribute("aria-hidden", "true");
-    if (heading && /^H[1-6]$/.test(heading.tagName)) heading.before(end);
-    else if (quiz) quiz.before(end);
-    else article.append(end);
+    // 观察页面上已有的元素，不插入新元素：插入会改变版面（外边距不再合并），页面会跳动
+    const end = (heading && /^H[1-6]$/.test(heading.tagName) ? heading : quiz) ||
+      article.lastElementChild || article;
+    end.setAttribute("data-px-read-end", "");
     let seen = false;
     const t = track(key, (seconds) => {
       const now = load(key);
