@@ -11,7 +11,8 @@ carries its option keys in the shown order (:func:`peixun.quiz.shuffle.shown_opt
 an answer is written as an option's index: that order depends only on the lesson id, the
 question id and the option texts, which the fingerprint covers, while the bank's order may change
 without changing the fingerprint. Every lesson, with or without questions, also has a
-``visits`` code (of its id alone) naming its reading state (``_visit:<lesson id>``).
+``visits`` code (of its id alone) naming its reading state (``_visit:<lesson id>``), and
+``chapters`` lists the chapter folders that exam attempts score (``_exam:attempt:…``).
 """
 
 from __future__ import annotations
@@ -56,7 +57,7 @@ def _entry(lesson_id: str, q: Question) -> list[object]:
 
 def question_table(course: Course, questions: Mapping[str, list[Question]]) -> dict[str, object]:
     """The table as data: limits; per lesson with questions its code, id and entries
-    (:func:`_entry`); per lesson its visit code and id."""
+    (:func:`_entry`); per lesson its visit code and id; the chapter folders."""
     lessons = []
     visits = []
     for lesson in course.lessons():
@@ -66,7 +67,8 @@ def question_table(course: Course, questions: Mapping[str, list[Question]]) -> d
             code = lesson_code(lesson.meta.id, entries)
             lessons.append([code, lesson.meta.id, [_entry(lesson.meta.id, q) for q in found]])
         visits.append([lesson_code(lesson.meta.id, []), lesson.meta.id])
-    return {"limits": SUSPEND_LIMITS, "lessons": lessons, "visits": visits}
+    chapters = [chapter.folder for chapter in course.chapters]
+    return {"limits": SUSPEND_LIMITS, "lessons": lessons, "visits": visits, "chapters": chapters}
 
 
 TABLE_CALLBACK = "window.peixun.scormTable"
