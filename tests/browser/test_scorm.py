@@ -75,7 +75,7 @@ def launch(
 
 
 def ready_frame(frame: Frame) -> None:
-    frame.wait_for_selector("[data-quiz][data-ready]", state="attached")
+    frame.wait_for_selector("[data-quiz][data-ready], [data-exam][data-ready]", state="attached")
 
 
 def cmi(page: Page) -> dict[str, Any]:
@@ -361,7 +361,7 @@ def test_every_question_of_the_course_answered_fits_in_scorm_1_2_and_is_restored
         if key.startswith("_visit:") and key != here:
             assert (got["read"], got["seconds"]) == (record["read"], record["seconds"]), key
             assert record["t"] - 60_000 < got["t"] <= record["t"]  # kept to the minute
-            assert abs(got["opened"] - record["opened"]) < 60_000
+            assert record["opened"] <= got["opened"] <= record["t"]  # 继续学习 still finds it
         elif key.startswith("_exam:"):
             assert got == record, key
 
@@ -428,4 +428,4 @@ def test_moving_to_another_page_inside_the_sco_ends_its_session_quietly(
     assert after.locator("h1").first.inner_text() == "支部书记是政治角色"
     data = cmi(page)
     assert data["core"]["exit"] == "suspend"
-    assert data["suspend_data"].startswith("1.")
+    assert data["suspend_data"].startswith("2.")  # version 2 of the encoding (suspend.js)
