@@ -177,6 +177,8 @@ def test_a_lesson_reports_completion_and_its_answers_come_back_on_another_device
             if kind in ("single", "multiple"):
                 q = restored.locator(f'fieldset[data-question="{ids[i]}"]')
                 assert q.locator("input:checked").count() >= 1
+        # record.js writes this lesson's visit on opening: read survives only because scorm.js
+        # restored suspend_data before record.js (and quiz.js) first read storage.
         visit = stored(restored, "_visit:diwei-zuoyong")
         assert visit["read"] is True and visit["seconds"] >= READ_SECONDS  # read on the first
     finally:
@@ -227,7 +229,7 @@ def test_the_exam_reports_score_pass_and_time(
     ) == "failed"
     leave(page)
 
-    # Both attempts follow the learner to another device.
+    # Both attempts follow the learner to another device (restored before exam.js reads them).
     other = browser.new_context(locale="zh-CN")
     try:
         again = other.new_page()
