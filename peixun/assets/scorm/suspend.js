@@ -119,13 +119,14 @@
     const others = [];
     records.forEach(([key, record]) => {
       const at = place.get(key);
+      let compact = null;
       if (at && isAnswer(record) && record.f && record.f !== at.fp) return; // 题目已改：quiz.js 也不用它
       if (at && isAnswer(record) && record.r.length < 32) {
         answers.push({ key, record, lesson: at.li, question: at.qi, keys: at.keys });
       } else if (visitCodes.has(key) && isVisit(record)) {
         visits.push(visitText(visitCodes.get(key), record));
-      } else if (key.startsWith(ATTEMPT) && attemptText(table.chapters || [], key, record)) {
-        attempts.push(attemptText(table.chapters || [], key, record));
+      } else if (key.startsWith(ATTEMPT) && (compact = attemptText(table.chapters || [], key, record))) {
+        attempts.push(compact);
       } else if (record && typeof record === "object") {
         others.push([key, record]);
       }
