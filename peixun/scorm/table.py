@@ -6,7 +6,13 @@ the top of ``scorm.js``) writes an answer by its place in the table, not by its 
 whole course of answers fits in SCORM 1.2's 4,096 characters. Each lesson is named in
 ``suspend_data`` by a short code of its id and its questions (ids and fingerprints): when a
 later build changes a lesson's questions, its code changes and the old answers of that lesson
-are not restored onto the wrong questions; the other lessons are unaffected.
+are not restored onto the wrong questions; the other lessons are unaffected. A choice question
+carries its option keys in the shown order (:func:`peixun.quiz.shuffle.shown_options`), so that
+an answer is written as an option's index: that order depends only on the lesson id, the
+question id and the option texts, which the fingerprint covers, while the bank's order may change
+without changing the fingerprint. Every lesson, with or without questions, also has a
+``visits`` code (of its id alone) naming its reading state (``_visit:<lesson id>``), and
+``chapters`` lists the chapter folders that exam attempts score (``_exam:attempt:…``).
 """
 
 from __future__ import annotations
@@ -20,6 +26,7 @@ from peixun.course.model import Course
 from peixun.quiz import Question
 from peixun.quiz.answers import fingerprint
 from peixun.quiz.contract import script_json
+from peixun.quiz.shuffle import shown_options
 
 TABLE_PATH = site_path("scorm/table.js")
 """Where the table is in the built site; ``scorm.js`` finds it beside itself."""
@@ -40,15 +47,28 @@ def lesson_code(lesson_id: str, entries: list[tuple[str, str]]) -> str:
     return base64.urlsafe_b64encode(digest).decode("ascii")[:CODE_LENGTH]
 
 
+def _entry(lesson_id: str, q: Question) -> list[object]:
+    """``[question id, fp]``, and for a choice question its option keys in the shown order."""
+    entry: list[object] = [q.id, fingerprint(q)]
+    if q.options is not None:
+        entry.append([o.key for o in shown_options(lesson_id, q)])
+    return entry
+
+
 def question_table(course: Course, questions: Mapping[str, list[Question]]) -> dict[str, object]:
-    """The table as data: limits, and per lesson its code, id and ``[question id, fp]``."""
+    """The table as data: limits; per lesson with questions its code, id and entries
+    (:func:`_entry`); per lesson its visit code and id; the chapter folders."""
     lessons = []
+    visits = []
     for lesson in course.lessons():
-        entries = [(q.id, fingerprint(q)) for q in questions.get(lesson.slug, [])]
+        found = questions.get(lesson.slug, [])
+        entries = [(q.id, fingerprint(q)) for q in found]
         if entries:
             code = lesson_code(lesson.meta.id, entries)
-            lessons.append([code, lesson.meta.id, [list(e) for e in entries]])
-    return {"limits": SUSPEND_LIMITS, "lessons": lessons}
+            lessons.append([code, lesson.meta.id, [_entry(lesson.meta.id, q) for q in found]])
+        visits.append([lesson_code(lesson.meta.id, []), lesson.meta.id])
+    chapters = [chapter.folder for chapter in course.chapters]
+    return {"limits": SUSPEND_LIMITS, "lessons": lessons, "visits": visits, "chapters": chapters}
 
 
 TABLE_CALLBACK = "window.peixun.scormTable"

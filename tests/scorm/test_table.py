@@ -7,6 +7,7 @@ import json
 
 from peixun.course.model import load_course
 from peixun.quiz import course_questions
+from peixun.quiz.shuffle import shown_options
 from peixun.scorm.table import SUSPEND_LIMITS, lesson_code, question_table, table_script
 from tests.sitebuild import ROOT
 
@@ -39,3 +40,38 @@ def test_the_table_holds_every_question_of_the_course_and_the_limits() -> None:
     data = json.loads(script.removeprefix(call).removesuffix(");\n"))
     assert data["limits"] == SUSPEND_LIMITS
     assert "<" not in script  # safe in any page
+
+
+def test_choice_questions_carry_their_option_keys_in_the_shown_order() -> None:
+    """suspend.js writes a chosen option as its index in this list: the order the site shows
+    (fixed by lesson id, question id and option texts), not the bank's order, which can change
+    without changing the question's fingerprint."""
+    course = load_course(ROOT / "docs", ROOT / "sources")
+    questions = course_questions(course, ROOT / "quizzes")
+    table = question_table(course, questions)
+    lessons = table["lessons"]
+    assert isinstance(lessons, list)
+    by_id = {lesson.meta.id: questions.get(lesson.slug, []) for lesson in course.lessons()}
+    choices = 0
+    for _code, lesson_id, entries in lessons:
+        for entry, q in zip(entries, by_id[lesson_id], strict=True):
+            if q.options is None:
+                assert len(entry) == 2
+                continue
+            choices += 1
+            keys = [o.key for o in shown_options(lesson_id, q)]
+            assert entry[2] == keys
+            reordered = q.model_copy(update={"options": list(reversed(q.options))})
+            assert [o.key for o in shown_options(lesson_id, reordered)] == keys
+    assert choices > 100
+
+
+def test_every_lesson_has_a_visit_code_of_its_id_and_the_chapters_are_listed() -> None:
+    course = load_course(ROOT / "docs", ROOT / "sources")
+    table = question_table(course, course_questions(course, ROOT / "quizzes"))
+    visits = table["visits"]
+    assert isinstance(visits, list)
+    assert [v[1] for v in visits] == [lesson.meta.id for lesson in course.lessons()]
+    assert visits[0][0] == lesson_code(course.lessons()[0].meta.id, [])  # its id alone
+    assert len({v[0] for v in visits}) == len(visits)
+    assert table["chapters"] == [chapter.folder for chapter in course.chapters]
