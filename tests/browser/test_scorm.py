@@ -124,7 +124,7 @@ def stored(frame: Frame, key: str) -> Any:
 
 def read_to_the_end(page: Page, frame: Frame) -> None:
     """The learner scrolls to the lesson's end and stays: record.js marks it read."""
-    frame.locator(".px-read-end").scroll_into_view_if_needed()
+    frame.locator("[data-px-read-end]").scroll_into_view_if_needed()
     page.clock.run_for((READ_SECONDS + 2) * 1000)
 
 
