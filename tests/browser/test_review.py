@@ -64,6 +64,7 @@ def test_a_wrong_answer_returns_on_schedule_and_leaves_after_spaced_right_answer
     first = card(page)
     due_ms = int(first["due"])  # type: ignore[call-overload]
     assert 0 <= due_ms - START.timestamp() * 1000 < 60_000  # due at once (the clock runs on)
+    book(page, fixture_url)
     page.wait_for_function("window.FSRS !== undefined")  # the vendored ts-fsrs, loaded on demand
     fresh = page.evaluate(
         "d => { const c = FSRS.createEmptyCard(new Date(d)); return {...c, due: +c.due} }", due_ms
@@ -154,3 +155,21 @@ def test_the_list_prints_with_answers(page: Page, fixture_url: str) -> None:
     expect(item).to_contain_text("学习的第一个环节是什么？")
     expect(item).to_contain_text("答案：")
     expect(page.locator(".px-review__list")).to_be_hidden()
+
+
+def test_the_scheduler_is_fetched_only_where_a_card_needs_it(page: Page, fixture_url: str) -> None:
+    """A learner with nothing to review does not download ts-fsrs with each lesson; once a
+    question of the lesson has a card, the lesson page has it ready."""
+    fetched: list[str] = []
+    page.on("request", lambda r: fetched.append(r.url) if "ts-fsrs" in r.url else None)
+    page.goto(fixture_url + LESSON)
+    ready(page)
+    page.wait_for_load_state("networkidle")
+    assert fetched == []
+    answer(
+        page.locator("[data-question=huanjie-diyi]"), correct=False
+    )  # a new card, written at once
+    page.reload()
+    ready(page)
+    page.wait_for_load_state("networkidle")
+    assert len(fetched) == 1

@@ -188,8 +188,11 @@
       root.dataset.ready = "";
       try { setup(root); } catch (e) { console.error("错题本初始化失败", e); }
     });
-    // 有题的页面先把算法库载好，答题时就能同步记下
-    if (document.querySelector("[data-quiz], [data-exam], [data-review]")) fsrs().catch(() => {});
+    // 算法库（72 KB）只在用得上的页面先载好，答题时就能同步记下：错题本、测评，以及已有卡片的题
+    // 所在的课文页（新卡片不用算法库，见 emptyCard）
+    const carded = () => $$(document, "[data-quiz] [data-question]").some((q) =>
+      px().store.load(cardKey(q.dataset.lesson, q.dataset.question)));
+    if (document.querySelector("[data-exam], [data-review]") || carded()) fsrs().catch(() => {});
   }
 
   if (typeof document$ !== "undefined") document$.subscribe(init);
