@@ -89,19 +89,19 @@ LEGACY_PREFIX: Final = "peixun:v1:"
 LESSON_ATTR: Final = "data-lesson"
 """The lesson's id (front matter ``id:``); on progress rows too."""
 QUESTION_ATTR: Final = "data-question"
-"""The question's id, unique in its lesson (progress rows list theirs in ``data-ids``,
-separated by spaces)."""
+"""The question's id, unique in its lesson (学习进度 reads a lesson's from the course map,
+``q``: :mod:`peixun.record.coursemap`)."""
 FINGERPRINT_ATTR: Final = "data-fp"
 """A hash of what the question asks (:func:`peixun.quiz.answers.fingerprint`); a saved answer
-records it as ``f`` and one given to another version of the question is not re-applied (on
-progress rows, ``data-fps``: space-separated, parallel to ``data-ids``)."""
+records it as ``f`` and one given to another version of the question is not re-applied (for
+学习进度, the course map's ``fp``, parallel to ``q``)."""
 LEGACY_OPTIONS_ATTR: Final = "data-v1-options"
 """On choice questions: the option keys in the bank's order. Answers saved before
 fingerprints (records without ``f``) named options by that position; quiz.js reads them so."""
 LEGACY_ATTR: Final = "data-v1"
-"""Where older builds kept the answer: the key after :data:`LEGACY_PREFIX`. Progress rows
-give it in parts: ``data-slug`` (the lesson's path) and, for questions whose id changed,
-``data-former`` (space-separated ``new=old``: whole ids, or prefixes ending in ``-``, an id
+"""Where older builds kept the answer: the key after :data:`LEGACY_PREFIX`. 学习进度 takes
+it from the course map in parts: ``slug`` (the lesson's path) and, for questions whose id
+changed, ``former`` (a list of ``new=old``: whole ids, or prefixes ending in ``-``, an id
 starting with ``new`` having been ``old`` plus the same rest); the key is
 ``<slug>:<former id or id>``."""
 

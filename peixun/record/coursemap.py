@@ -44,6 +44,24 @@ def _anchor_prefix(slug: str) -> str:
     return dom_id(entry)
 
 
+def renamed(listed: list[Question]) -> list[str]:
+    """``new=old`` for the questions whose id changed (the map's ``former``): whole ids, or the
+    prefixes before the words both ids end with (ending in ``-``), once per generated list."""
+    pairs: dict[str, str] = {}
+    for q in listed:
+        if not q.former_id:
+            continue
+        new, old = q.id.split("-"), q.former_id.split("-")
+        same = 0
+        while same < min(len(new), len(old)) - 1 and new[-1 - same] == old[-1 - same]:
+            same += 1
+        if same:  # a prefix, marked by its closing hyphen
+            pairs["-".join(new[:-same]) + "-"] = "-".join(old[:-same]) + "-"
+        else:
+            pairs[q.id] = q.former_id
+    return [f"{new}={old}" for new, old in pairs.items()]
+
+
 def course_map(
     course: Course,
     questions: dict[str, list[Question]],
@@ -68,6 +86,9 @@ def course_map(
                     "q": [q.id for q in listed],
                     "fp": [fingerprint(q) for q in listed],
                     "anchor": _anchor_prefix(lesson.slug),
+                    # where builds before lesson ids kept the answers (contract.LEGACY_ATTR)
+                    "slug": lesson.slug,
+                    "former": renamed(listed),
                 }
             )
         chapters.append(

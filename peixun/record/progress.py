@@ -12,7 +12,6 @@ from collections.abc import Callable
 from markupsafe import Markup
 
 from peixun.course.model import Course
-from peixun.quiz.answers import fingerprint
 from peixun.quiz.model import Question
 
 UrlFor = Callable[[str], str]  # docs-relative source path -> URL relative to the current page
@@ -74,49 +73,25 @@ def exchange_html() -> Markup:
     )
 
 
-def _renamed(listed: list[Question]) -> list[str]:
-    """``new=old`` for the questions whose id changed (``data-former``): whole ids, or the
-    prefixes before the words both ids end with (ending in ``-``), once per generated list."""
-    pairs: dict[str, str] = {}
-    for q in listed:
-        if not q.former_id:
-            continue
-        new, old = q.id.split("-"), q.former_id.split("-")
-        same = 0
-        while same < min(len(new), len(old)) - 1 and new[-1 - same] == old[-1 - same]:
-            same += 1
-        if same:  # a prefix, marked by its closing hyphen
-            pairs["-".join(new[:-same]) + "-"] = "-".join(old[:-same]) + "-"
-        else:
-            pairs[q.id] = q.former_id
-    return [f"{new}={old}" for new, old in pairs.items()]
-
-
 def tables_html(course: Course, questions: Questions, url_for: UrlFor) -> Markup:
-    """A table per chapter: each lesson's answered and correct counts, filled in by quiz.js."""
+    """A table per chapter: each lesson's answered and correct counts, filled in by quiz.js
+    from the course map."""
     blocks = Markup("")
     for chapter in course.chapters:
         rows = Markup("")
         for lesson in chapter.lessons:
-            listed = questions.get(lesson.slug, [])
-            ids = [q.id for q in listed]
-            # Space-separated, not JSON: ids and fingerprints hold no spaces, and a course of
-            # a thousand lessons would otherwise carry megabytes of quotes (contract.py).
-            former = _renamed(listed)
+            total = len(questions.get(lesson.slug, []))
+            # Only the lesson id: its questions, fingerprints and older keys are in the course
+            # map (coursemap.py), which quiz.js reads; at 1,000 lessons they would weigh a MB.
             rows += Markup(
-                '<tr data-lesson="{lesson}" data-ids="{ids}" data-fps="{fps}" data-slug="{slug}"'
-                "{former}>"
+                '<tr data-lesson="{lesson}">'
                 '<td><a href="{url}">{title}</a></td>'
                 '<td data-cell="done">–</td><td data-cell="right">–</td><td>{total}</td></tr>'
             ).format(
                 lesson=lesson.meta.id,
-                ids=" ".join(ids),
-                fps=" ".join(fingerprint(q) for q in listed),
-                slug=lesson.slug,
-                former=Markup(' data-former="{}"').format(" ".join(former)) if former else "",
-                url=url_for(lesson.src_path) + ("#zice" if ids else ""),
+                url=url_for(lesson.src_path) + ("#zice" if total else ""),
                 title=lesson.title,
-                total=len(ids),
+                total=total,
             )
         blocks += Markup(
             '<table class="px-progress__chapter"><caption><a href="{url}">{title}</a>'

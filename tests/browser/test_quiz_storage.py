@@ -90,7 +90,7 @@ def test_progress_page_counts_old_records_and_clearing_removes_them(
         {
             V1 + "diwei-qiaoliang": _record(["0"]),
             V1 + "shuji-banzhang": _record(["不对"], "incorrect"),
-            # a generated question, saved under its id of before stable ids (data-former)
+            # a generated question, saved under its id of before stable ids (the course map's former)
             V1 + "auto-guanjian-zuoyong-1-tiankong": _record(["不对"], "incorrect"),
             "peixun:v1:99-qita/01-qita:qita": _record(["0"]),  # another course's: left alone
         },

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
+from typing import Any
 
 from peixun.course.model import load_course
 from peixun.course.settings import CourseSettings
 from peixun.generated import generated_paths
 from peixun.quiz import course_questions
 from peixun.quiz.answers import fingerprint
+from peixun.quiz.render import legacy_of
 from peixun.record import coursemap, exchange
 from peixun.record import pages as record_pages
 from tests.fixture import COURSE
@@ -42,6 +45,39 @@ def test_map_lists_every_lesson_in_order_with_its_questions() -> None:
     assert entry["q"] == [q.id for q in questions[first.slug]]
     assert entry["fp"] == [fingerprint(q) for q in questions[first.slug]]
     assert entry["anchor"] == "q-" + first.slug.replace("/", "--") + "--"
+    assert entry["slug"] == first.slug
+
+
+def _legacy(lesson: dict[str, Any], qid: str) -> str:
+    """The key quiz.js makes from the map for 学习进度 (its formerId and legacyKeys)."""
+    for pair in lesson["former"]:
+        now, old = pair.split("=")
+        if qid == now or (now.endswith("-") and qid.startswith(now)):
+            return f"{lesson['slug']}:{old}{qid[len(now) :]}"
+    return f"{lesson['slug']}:{qid}"
+
+
+def test_map_gives_every_question_the_key_older_builds_saved_it_under() -> None:
+    course = load_course(COURSE / "docs", COURSE / "sources")
+    questions = course_questions(course, COURSE / "quizzes")
+    chapters = fixture_map()["chapters"]
+    assert isinstance(chapters, list)
+    lessons = {entry["id"]: entry for c in chapters for entry in c["lessons"]}
+    renamed = 0
+    for chapter in course.chapters:
+        for lesson in chapter.lessons:
+            entry = lessons[lesson.meta.id]
+            for q in questions.get(lesson.slug, []):
+                assert _legacy(entry, q.id) == legacy_of(lesson.slug, q)
+                renamed += q.former_id is not None
+    assert renamed  # the fixture has generated questions whose id changed
+
+
+def test_progress_rows_name_only_their_lesson(fixture_site: Path) -> None:
+    html = (fixture_site / "xuexi-jindu.html").read_text(encoding="utf-8")
+    assert re.search(r'<tr data-lesson="[^"]+"><td>', html)
+    for attr in ("data-ids", "data-fps", "data-slug", "data-former"):
+        assert attr not in html  # the course map has them, once
 
 
 def test_map_names_the_pages_the_rules_and_the_file_format() -> None:

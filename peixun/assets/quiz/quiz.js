@@ -422,35 +422,41 @@
     }
   }
 
-  /* 学习进度的每行（contract.py）：题目 id、指纹以空格分隔；旧版的键是 课文路径:题目 id，
-     id 改过的题在 data-former 里写 “新 id=旧 id”，或以 “-” 结尾的 “新前缀=旧前缀”。千课的课程
-     也不必把每个键写全 */
-  const words = (text) => (text ? text.split(" ") : []);
+  /* 学习进度的每行只写课的 id；题目 id（q）、指纹（fp）和旧版的键都在课程地图里
+     （peixun/record/coursemap.py，record.js 加载）。旧版的键是 课文路径（slug）:题目 id，
+     id 改过的题在 former 里写 “新 id=旧 id”，或以 “-” 结尾的 “新前缀=旧前缀” */
   function formerId(pairs, id) {
     const pair = pairs.find(([now]) => id === now || (now.endsWith("-") && id.startsWith(now)));
     return pair ? pair[1] + id.slice(pair[0].length) : id;
   }
-  function legacyKeys(tr) {
-    const pairs = words(tr.dataset.former).map((pair) => pair.split("="));
-    return words(tr.dataset.ids).map((id) => `${tr.dataset.slug}:${formerId(pairs, id)}`);
+  function legacyKeys(lesson) {
+    const pairs = lesson.former.map((pair) => pair.split("="));
+    return lesson.q.map((id) => `${lesson.slug}:${formerId(pairs, id)}`);
+  }
+  /* record.js 在 quiz.js 之后载入：页面解析完之前它可能还不在 */
+  function withMap(f) {
+    const go = () => window.peixun.record.courseMap().then(f)
+      .catch((e) => console.error("学习进度无法读取课程地图", e));
+    if (window.peixun.record) go(); else document.addEventListener("DOMContentLoaded", go, { once: true });
   }
 
   /* 学习进度：按课、按章统计本机记录 */
   function setupProgress(root) {
-    const fill = () => {
+    const fill = (map) => {
+      const lessons = new Map(map.chapters.flatMap((c) => c.lessons).map((l) => [l.id, l]));
       let all = [0, 0, 0];
       $$(root, "table").forEach((table) => {
         const sum = [0, 0, 0];
         $$(table, "tr[data-lesson]").forEach((tr) => {
-          const ids = words(tr.dataset.ids);
-          const legacy = legacyKeys(tr);
-          const fps = words(tr.dataset.fps);
-          const records = ids.map((id, i) => store.get(tr.dataset.lesson, id, legacy[i], fps[i]))
+          const lesson = lessons.get(tr.dataset.lesson);
+          if (!lesson) return;
+          const legacy = legacyKeys(lesson);
+          const records = lesson.q.map((id, i) => store.get(lesson.id, id, legacy[i], lesson.fp[i]))
             .filter(Boolean);
           const right = records.filter((v) => v.s === "correct").length;
           tr.querySelector('[data-cell="done"]').textContent = String(records.length);
           tr.querySelector('[data-cell="right"]').textContent = String(right);
-          [records.length, right, ids.length].forEach((n, i) => { sum[i] += n; });
+          [records.length, right, lesson.q.length].forEach((n, i) => { sum[i] += n; });
         });
         table.querySelector('[data-cell="chapter"]').textContent =
           `已答 ${sum[0]} / ${sum[2]} 题，答对 ${sum[1]} 题`;
@@ -464,13 +470,15 @@
     forget.hidden = false;
     forget.addEventListener("click", () => {
       if (window.confirm("确定清除本机保存的全部答题记录吗？清除后无法恢复。")) {
-        store.clear($$(root, "tr[data-lesson]").flatMap(legacyKeys));
-        fill();
+        withMap((map) => {
+          store.clear(map.chapters.flatMap((c) => c.lessons).flatMap(legacyKeys));
+          fill(map);
+        });
       }
     });
-    fill();
+    withMap(fill);
     // 导入学习记录之后（record-exchange.js）重新统计
-    document.addEventListener("peixun:records-changed", () => { if (root.isConnected) fill(); });
+    document.addEventListener("peixun:records-changed", () => { if (root.isConnected) withMap(fill); });
   }
 
   /* 浏览器禁止网站存储时（页面模板已换成内存存储），在第一个测验前说一次：记录不会保留 */
