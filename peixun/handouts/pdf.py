@@ -11,6 +11,7 @@ import tempfile
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from markupsafe import Markup
 
@@ -53,18 +54,41 @@ def handout_pages(site: Path, chapter: str | None = None) -> list[Path]:
     return [page for *_, page in sorted(found)]
 
 
-def read_handout(page: Path) -> Handout:
-    """Take the handout out of a built page; links leaving it are kept as plain text."""
+def page_part(page: Path, css_class: str, what: str) -> Any:
+    """The element of a built page that a PDF is made of (the one with ``css_class``)."""
     from lxml import html as lxml_html  # the optional [pdf] extra: only when PDFs are made
 
-    tree = lxml_html.fromstring(page.read_bytes())
-    found = tree.find_class(HANDOUT_CLASS)
+    found = lxml_html.fromstring(page.read_bytes()).find_class(css_class)
     if not found:
         raise HandoutPageError(
-            f"{page} 里没有讲义内容（找不到 class=“{HANDOUT_CLASS}”）。"
+            f"{page} 里没有{what}（找不到 class=“{css_class}”）。"
             "请用 python -m mkdocs build 重新构建网站后再生成 PDF。"
         )
-    handout = found[0]
+    return found[0]
+
+
+def standalone_document(title: str, course: str, part: Any, stylesheet: str | None = None) -> str:
+    """``part`` of a built page as a document of its own, for WeasyPrint."""
+    from lxml import html as lxml_html
+
+    link = Markup('<link rel="stylesheet" href="{}">').format(stylesheet) if stylesheet else ""
+    return str(
+        Markup(
+            '<!DOCTYPE html><html lang="zh-Hans"><head><meta charset="utf-8">'
+            '<title>{title}</title><meta name="author" content="{course}">{link}</head>'
+            '<body><article class="md-typeset">{body}</article></body></html>'
+        ).format(
+            title=title,
+            course=course,
+            link=link,
+            body=Markup(lxml_html.tostring(part, encoding="unicode")),
+        )
+    )
+
+
+def read_handout(page: Path) -> Handout:
+    """Take the handout out of a built page; links leaving it are kept as plain text."""
+    handout = page_part(page, HANDOUT_CLASS, "讲义内容")
     for link in handout.iter("a"):
         href = link.get("href", "")
         if not href.startswith("#"):
@@ -73,14 +97,8 @@ def read_handout(page: Path) -> Handout:
     course = handout.get("data-course", "")
     chapter = handout.get("data-chapter", "")
     edition = handout.get("data-edition", "")
-    body = lxml_html.tostring(handout, encoding="unicode")
-    document = Markup(
-        '<!DOCTYPE html><html lang="zh-Hans"><head><meta charset="utf-8">'
-        "<title>{title}</title>"
-        '<meta name="author" content="{course}"></head>'
-        '<body><article class="md-typeset">{body}</article></body></html>'
-    ).format(title=handout_title(chapter, edition), course=course, body=Markup(body))
-    return Handout(page, course, chapter, edition, str(document))
+    document = standalone_document(handout_title(chapter, edition), course, handout)
+    return Handout(page, course, chapter, edition, document)
 
 
 class PdfWriter:

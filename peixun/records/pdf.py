@@ -9,10 +9,14 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from markupsafe import Markup
-
 from peixun.assets import site_path
-from peixun.handouts.pdf import Handout, HandoutPageError, PdfWriter
+from peixun.handouts.pdf import (
+    Handout,
+    HandoutPageError,
+    PdfWriter,
+    page_part,
+    standalone_document,
+)
 from peixun.records.html import SHEET_CLASS
 from peixun.records.pages import RECORD_FOLDER
 
@@ -37,31 +41,13 @@ def record_pages(site: Path, chapter: str | None = None) -> list[Path]:
 
 def read_sheet(site: Path, page: Path) -> Handout:
     """The sheet of a built page as a standalone document (links out of it become text)."""
-    from lxml import html as lxml_html  # the optional [pdf] extra
-
-    tree = lxml_html.fromstring(page.read_bytes())
-    found = tree.find_class(SHEET_CLASS)
-    if not found:
-        raise HandoutPageError(
-            f"{page} 里没有学习记录（找不到 class=“{SHEET_CLASS}”）。"
-            "请用 python -m mkdocs build 重新构建网站后再生成 PDF。"
-        )
-    sheet = found[0]
+    sheet = page_part(page, SHEET_CLASS, "学习记录")
     for link in sheet.iter("a"):
         link.attrib.pop("href", None)
     course, title = sheet.get("data-course", ""), sheet.get("data-title", "")
-    document = Markup(
-        '<!DOCTYPE html><html lang="zh-Hans"><head><meta charset="utf-8">'
-        '<title>{title}</title><meta name="author" content="{course}">'
-        '<link rel="stylesheet" href="{css}"></head>'
-        '<body><article class="md-typeset">{body}</article></body></html>'
-    ).format(
-        title=title,
-        course=course,
-        css=(site / RECORDS_CSS).resolve().as_uri(),
-        body=Markup(lxml_html.tostring(sheet, encoding="unicode")),
-    )
-    return Handout(page, course, title, "学习记录", str(document))
+    stylesheet = (site / RECORDS_CSS).resolve().as_uri()
+    document = standalone_document(title, course, sheet, stylesheet)
+    return Handout(page, course, title, "学习记录", document)
 
 
 def write_record_pdfs(site: Path, chapter: str | None, say: Callable[[str], None]) -> int:
