@@ -9,22 +9,14 @@ from __future__ import annotations
 
 import os
 import queue
-import socket
-import subprocess
-import sys
-import threading
 import time
 import urllib.request
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from bench.builds import BUILT_IN
-from bench.common import BenchError, build_env
-
-Lines = queue.Queue[tuple[float, str]]
-ENDED = "\0"  # put on the queue when serve's output ends: the process has exited
+from bench.common import BenchError
+from tests.sitebuild import ENDED, Lines, free_port, serving
 
 
 @dataclass
@@ -45,48 +37,6 @@ def _cpu_seconds(pid: int) -> float | None:
     except OSError:
         return None
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-@contextmanager
-def serving(project: Path, port: int, config: str = "mkdocs.yml") -> Iterator[tuple[Lines, int]]:
-    """``mkdocs serve`` on 127.0.0.1:port; yields its log lines with their arrival time,
-    and its process id."""
-    proc = subprocess.Popen(
-        [
-            *(sys.executable, "-m", "mkdocs", "serve", "-f", config),
-            *("-a", f"127.0.0.1:{port}", "--no-strict"),
-        ],
-        cwd=project,
-        env=build_env(),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        encoding="utf-8",
-    )
-    lines: Lines = queue.Queue()
-
-    def read() -> None:
-        assert proc.stdout is not None
-        for line in proc.stdout:
-            lines.put((time.perf_counter(), line.rstrip()))
-        lines.put((time.perf_counter(), ENDED))
-
-    threading.Thread(target=read, daemon=True).start()
-    try:
-        yield lines, proc.pid
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
 
 
 def _wait_for(lines: Lines, pattern: str, timeout: float) -> tuple[float, str] | None:

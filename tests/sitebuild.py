@@ -4,9 +4,15 @@ from __future__ import annotations
 
 import logging
 import os
+import queue
 import shutil
+import socket
 import subprocess
 import sys
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -115,3 +121,51 @@ def build_here(project: Path, site: Path | None = None, strict: bool = True) -> 
     finally:
         logger.removeHandler(handler)
     return LoggedBuild(ok, site, handler.records)
+
+
+Lines = queue.Queue[tuple[float, str]]
+"""``mkdocs serve``'s log lines, each with the ``time.perf_counter()`` of its arrival."""
+ENDED = "\0"  # put on the queue when serve's output ends: the process has exited
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on now."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@contextmanager
+def serving(project: Path, port: int, config: str = "mkdocs.yml") -> Iterator[tuple[Lines, int]]:
+    """``mkdocs serve`` on 127.0.0.1:port; yields its log lines with their arrival time,
+    and its process id. Used by the serve test and the benchmark."""
+    proc = subprocess.Popen(
+        [
+            *(sys.executable, "-m", "mkdocs", "serve", "-f", config),
+            *("-a", f"127.0.0.1:{port}", "--no-strict"),
+        ],
+        cwd=project,
+        env=build_env(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        encoding="utf-8",
+    )
+    lines: Lines = queue.Queue()
+
+    def read() -> None:
+        assert proc.stdout is not None
+        for line in proc.stdout:
+            lines.put((time.perf_counter(), line.rstrip()))
+        lines.put((time.perf_counter(), ENDED))
+
+    threading.Thread(target=read, daemon=True).start()
+    try:
+        yield lines, proc.pid
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()

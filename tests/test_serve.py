@@ -10,10 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import queue
-import socket
-import subprocess
-import sys
-import threading
 import time
 import urllib.request
 from collections.abc import Callable, Iterator
@@ -22,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from tests.fixture import copy_fixture
-from tests.sitebuild import build_env
+from tests.sitebuild import ENDED, free_port, serving
 
 GIVE_UP = 240  # seconds: only a rebuild that never comes takes this long
 LESSON = "01-diyi-zhang/01-xuexi-huanjie"
@@ -35,51 +31,20 @@ PAGES = {
 }
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
     """The fixture course under ``mkdocs serve``: (project folder, base URL)."""
     project = copy_fixture(tmp_path_factory.mktemp("serve"))
-    port = _free_port()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "--no-strict"],
-        cwd=project,
-        env=build_env(),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        encoding="utf-8",
-    )
-    lines: queue.Queue[str] = queue.Queue()
-
-    def read() -> None:
-        assert proc.stdout is not None
-        for line in proc.stdout:
-            lines.put(line)
-
-    threading.Thread(target=read, daemon=True).start()
-    log: list[str] = []
-    deadline = time.monotonic() + GIVE_UP
-    while not any("Serving on" in line for line in log):
-        if proc.poll() is not None or time.monotonic() > deadline:
-            proc.kill()
-            pytest.fail("mkdocs serve did not start:\n" + "".join(log))
-        with contextlib.suppress(queue.Empty):
-            log.append(lines.get(timeout=1))
-    try:
+    port = free_port()
+    with serving(project, port) as (lines, _pid):
+        log: list[str] = []
+        deadline = time.monotonic() + GIVE_UP
+        while not any("Serving on" in line for line in log):
+            if ENDED in log or time.monotonic() > deadline:
+                pytest.fail("mkdocs serve did not start:\n" + "\n".join(log))
+            with contextlib.suppress(queue.Empty):
+                log.append(lines.get(timeout=1)[1])
         yield project, f"http://127.0.0.1:{port}/"
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
 
 
 def _get(url: str) -> str:

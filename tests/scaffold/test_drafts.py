@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import socket
 import subprocess
 import sys
 import time
@@ -15,7 +14,7 @@ from peixun.course.glossary import load_glossary
 from peixun.course.model import CLOSING_SECTIONS, OPENING_SECTION, load_course
 from peixun.course.settings import is_id
 from peixun.importer.skeleton import PLACEHOLDER
-from tests.sitebuild import ROOT, build, run_peixun
+from tests.sitebuild import ROOT, build, free_port, run_peixun
 
 from .test_new import peixun
 
@@ -81,12 +80,6 @@ def test_build_refuses_a_draft_naming_the_file(course_copy: Path) -> None:
     assert check.returncode == 1 and f"{CHAPTER}/02-xuexi-biji.md 第 " in check.stdout
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 def _fetch(url: str, server: subprocess.Popen[str]) -> str:
     """The page at ``url`` once ``mkdocs serve`` has built the site."""
     deadline = time.monotonic() + 120
@@ -101,7 +94,7 @@ def _fetch(url: str, server: subprocess.Popen[str]) -> str:
 
 def test_serve_shows_a_draft_with_a_banner(course_copy: Path) -> None:
     import_note(course_copy)
-    port = _free_port()
+    port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--no-livereload", "-a", f"127.0.0.1:{port}"],
         cwd=course_copy,
