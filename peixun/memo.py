@@ -65,15 +65,18 @@ def content_key(*values: object) -> str:
 class Memo(Generic[V]):
     """Values by key, kept across the rebuilds of one serving process."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, within_build: bool = False) -> None:
+        """``within_build``: also keep values within a single ``mkdocs build``, for those
+        asked for more than once in a build (the key is then always computed)."""
+        self._within_build = within_build
         self._now: dict[str, V] = {}
         self._before: dict[str, V] = {}
         _MEMOS.append(self)  # type: ignore[arg-type]
 
     def get(self, make: Callable[[], V], *inputs: object) -> V:
         """``make()``, or when serving the value kept for the same ``inputs``: pass every
-        value ``make`` reads (the key is computed only when serving)."""
-        if not _keeping[0]:
+        value ``make`` reads (the key is computed only when serving, or ``within_build``)."""
+        if not (_keeping[0] or self._within_build):
             return make()
         key = content_key(*inputs)
         if key in self._now:
@@ -83,7 +86,8 @@ class Memo(Generic[V]):
         return value
 
     def _next_build(self) -> None:
-        self._before, self._now = self._now, {}
+        # Not serving: nothing outlives its build (a within_build memo starts empty).
+        self._before, self._now = (self._now if _keeping[0] else {}), {}
 
 
 def keep_results(keep: bool) -> None:
