@@ -38,8 +38,7 @@ def _groups(found: Sequence[Group]) -> str:
 
 def _short(fields: Sequence[RecordField]) -> str:
     cells = "".join(
-        f'<div class="px-record__cell" data-field="{label}"><dt>{label}</dt>'
-        f"<dd>{_BLANK}</dd></div>"
+        f'<div class="px-record__cell" data-field="{label}"><dt>{label}</dt><dd>{_BLANK}</dd></div>'
         for label in (escape(f.label) for f in fields)
     )
     return f'<dl class="px-record__grid">{cells}</dl>'
