@@ -8,8 +8,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from peixun.present import pages as present_pages
-from peixun.present.render import presentation_html
-from peixun.present.screens import chapter_screens, lesson_screens
+from peixun.present.view import present_view
 from peixun.records import pages as record_pages
 from peixun.records import plan
 from peixun.records.pages import record_links
@@ -69,15 +68,10 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         if found is None:
             return html
         chapter, lesson = found
-        name = config.site_name
-        questions = questions_of(config)
-        if lesson is None:
-            screens = chapter_screens(name, chapter, questions)
-            back, title = chapter.index_path, chapter.title
-        else:
-            screens = lesson_screens(name, chapter, lesson, questions)
-            back, title = lesson.src_path, lesson.title
-        view = presentation_html(screens, title, url_for(page, files)(back))
+        back = chapter.index_path if lesson is None else lesson.src_path
+        view = present_view(
+            config.site_name, chapter, lesson, questions_of(config), url_for(page, files)(back)
+        )
         return html.replace(present_pages.MARKER, str(view))
     if plan.MARKER in html:
         return html.replace(plan.MARKER, str(plan.plan_html(course)))
