@@ -8,7 +8,11 @@ input can never find an old result: there is nothing to invalidate by hand.
 
 Only a serving process keeps results (:func:`keep_results`); a single ``mkdocs build``
 would only pay memory for them. Each build keeps what it used and drops the rest
-(:func:`new_build`), so memory stays at about one build's worth.
+(:func:`new_build`), so memory stays at about one build's worth. A value made from other
+memos' values (the whole content check from each lesson's) keeps them with it: finding the
+whole, a rebuild does not ask for the parts, yet they are still there when one part changes.
+A ``within_build`` memo also keeps its values through a single ``mkdocs build`` (values asked
+for by several pages, such as a question's HTML).
 """
 
 from __future__ import annotations
@@ -24,6 +28,18 @@ V = TypeVar("V")
 
 _MEMOS: list[Memo[object]] = []
 _keeping = [False]  # a list, so that the flag is set, not rebound
+
+
+@dataclasses.dataclass(frozen=True)
+class _Kept(Generic[V]):
+    """A value, and the values of other memos it was made from (asked for while making it)."""
+
+    value: V
+    used: tuple[tuple[Memo[object], str, _Kept[object]], ...]
+
+
+# The values being made, innermost last: what each asks other memos for.
+_making: list[list[tuple[Memo[object], str, _Kept[object]]]] = []
 
 
 def _parts(value: object, out: list[str]) -> None:
@@ -65,25 +81,44 @@ def content_key(*values: object) -> str:
 class Memo(Generic[V]):
     """Values by key, kept across the rebuilds of one serving process."""
 
-    def __init__(self) -> None:
-        self._now: dict[str, V] = {}
-        self._before: dict[str, V] = {}
+    def __init__(self, *, within_build: bool = False) -> None:
+        """``within_build``: also keep values within a single ``mkdocs build``, for those
+        asked for more than once in a build (the key is then always computed)."""
+        self._within_build = within_build
+        self._now: dict[str, _Kept[V]] = {}
+        self._before: dict[str, _Kept[V]] = {}
         _MEMOS.append(self)  # type: ignore[arg-type]
 
     def get(self, make: Callable[[], V], *inputs: object) -> V:
         """``make()``, or when serving the value kept for the same ``inputs``: pass every
-        value ``make`` reads (the key is computed only when serving)."""
-        if not _keeping[0]:
+        value ``make`` reads (the key is computed only when serving, or ``within_build``)."""
+        if not (_keeping[0] or self._within_build):
             return make()
         key = content_key(*inputs)
-        if key in self._now:
-            return self._now[key]
-        value = self._before.pop(key) if key in self._before else make()
-        self._now[key] = value
-        return value
+        kept = self._now.get(key) or self._before.pop(key, None)
+        if kept is None:
+            used: list[tuple[Memo[object], str, _Kept[object]]] = []
+            _making.append(used)
+            try:
+                kept = _Kept(make(), tuple(used))
+            finally:
+                _making.pop()
+        self._keep(key, kept)
+        if _making:  # a value being made of this one: keeping it keeps this one too
+            _making[-1].append((self, key, kept))  # type: ignore[arg-type]
+        return kept.value
+
+    def _keep(self, key: str, kept: _Kept[V]) -> None:
+        """Keep ``kept`` for the next build, and what it was made from: when a value made
+        from others is found, they are not asked for, yet must not be dropped."""
+        self._now[key] = kept
+        for memo, used_key, used in kept.used:
+            memo._before.pop(used_key, None)
+            memo._keep(used_key, used)
 
     def _next_build(self) -> None:
-        self._before, self._now = self._now, {}
+        # Not serving: nothing outlives its build (a within_build memo starts empty).
+        self._before, self._now = (self._now if _keeping[0] else {}), {}
 
 
 def keep_results(keep: bool) -> None:

@@ -1,6 +1,7 @@
 """``mkdocs serve``: every save shows up in the served pages, and nothing old stays.
 
-Serve keeps question HTML, handouts and the content check between rebuilds (peixun.memo);
+Serve keeps question HTML, handouts, 演示 views and the content check (each lesson's own
+checks, and the whole course's) between rebuilds (peixun.memo);
 these edits reach each of them. The test polls the served HTML until the change appears
 (it gives up after a long while only so that a broken rebuild fails instead of hanging):
 how fast is measured in the benchmark, not here.
@@ -22,13 +23,17 @@ from tests.sitebuild import ENDED, free_port, serving
 
 GIVE_UP = 240  # seconds: only a rebuild that never comes takes this long
 LESSON = "01-diyi-zhang/01-xuexi-huanjie"
-# The lesson page carries its quiz's HTML; the handouts carry lesson text and questions.
-# (The chapter test and exam pages load their questions in the browser.)
+# The lesson page carries its quiz's HTML; the handouts and the 演示 pages carry lesson text
+# and questions. (The chapter test and exam pages load their questions in the browser.)
 PAGES = {
     "lesson": f"{LESSON}.html",
     "learner handout": "handouts/01-diyi-zhang-student.html",
     "teacher handout": "handouts/01-diyi-zhang-teacher.html",
+    "lesson presentation": f"present/{LESSON}.html",
+    "chapter presentation": "present/01-diyi-zhang.html",
 }
+
+PRESENTATIONS = ["lesson presentation", "chapter presentation"]
 
 
 @pytest.fixture(scope="module")
@@ -89,8 +94,12 @@ def test_each_saved_change_appears_everywhere_and_nothing_stale_remains(
         lambda p: (
             "回看原文：三个学习环节<" in p["lesson"]
             and "第 1 课 · 三个学习环节<" in p["teacher handout"]
+            and all(">三个学习环节<" in p[n] for n in PRESENTATIONS)
         ),
     )
+    for name in PRESENTATIONS:
+        assert ">三个学习环节<" in pages[name], name
+        assert ">三个环节<" not in pages[name], name
     assert "回看原文：三个学习环节<" in pages["lesson"]
     assert "回看原文：三个环节<" not in pages["lesson"]
     assert "第 1 课 · 三个学习环节<" in pages["teacher handout"]

@@ -15,6 +15,7 @@ from peixun.course.html_check import check_raw_html
 from peixun.course.model import CLOSING_SECTIONS, FIXED_SECTION_IDS, OPENING_SECTION, Course, Lesson
 from peixun.course.settings import is_id
 from peixun.errors import ContentError
+from peixun.memo import Memo
 from peixun.quiz import Question, stats
 from peixun.quiz.bank import read_bank
 from peixun.quiz.course import BANK_SUFFIX
@@ -219,14 +220,26 @@ def check_glossary(terms: list[Term], course: Course, file: str) -> list[Content
     return errors
 
 
+def _check_lesson(lesson: Lesson) -> list[ContentError]:
+    lines = [(line.number, line.raw) for line in lesson.markdown.prose_lines]
+    return check_sections(lesson) + check_text(lesson) + check_raw_html(lesson.document.file, lines)
+
+
+# A lesson's own checks read nothing but the lesson: under mkdocs serve, saving one lesson
+# checks that lesson again, not all of them (peixun.memo).
+_LESSON_CHECKS: Memo[list[ContentError]] = Memo()
+
+
+def check_lesson(lesson: Lesson) -> list[ContentError]:
+    """The checks of one lesson on its own: sections, text, raw HTML."""
+    return list(_LESSON_CHECKS.get(lambda: _check_lesson(lesson), lesson))
+
+
 def check_course(course: Course, terms: list[Term], glossary_file: str) -> list[ContentError]:
     """Every editorial check over the whole course."""
     errors: list[ContentError] = []
     for lesson in course.lessons():
-        errors += check_sections(lesson)
-        errors += check_text(lesson)
-        lines = [(line.number, line.raw) for line in lesson.markdown.prose_lines]
-        errors += check_raw_html(lesson.document.file, lines)
+        errors += check_lesson(lesson)
     errors += check_shared_passages(course)
     errors += check_glossary(terms, course, glossary_file)
     return errors

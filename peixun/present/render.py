@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from peixun.handouts.paper import LETTERS, PaperQuestion, answer_with_letters
 from peixun.present.screens import Screen
@@ -23,112 +23,110 @@ TIMER_DEFAULT = 5
 BLANK_SHOWN = "＿＿＿＿"
 
 
-def _steps(screen: Screen) -> Markup:
-    items = Markup("")
-    for group in screen.steps:
-        lines = Markup("").join(
-            Markup(
-                '<span class="px-present__point px-present__point--{style} '
-                'px-present__point--l{level}">{text}</span>'
-            ).format(style=point.style, level=point.level, text=point.text)
+def _steps(screen: Screen) -> str:
+    items = "".join(
+        "<li data-step>"
+        + "".join(
+            f'<span class="px-present__point px-present__point--{escape(point.style)} '
+            f'px-present__point--l{escape(point.level)}">{escape(point.text)}</span>'
             for point in group
         )
-        items += Markup("<li data-step>{}</li>").format(lines)
-    return Markup('<ul class="px-present__points">{}</ul>').format(items) if items else items
+        + "</li>"
+        for group in screen.steps
+    )
+    return f'<ul class="px-present__points">{items}</ul>' if items else ""
 
 
-def _timer(number: int) -> Markup:
-    options = Markup("").join(
-        Markup('<option value="{m}"{sel}>{m} 分钟</option>').format(
-            m=m, sel=Markup(" selected") if m == TIMER_DEFAULT else ""
-        )
+def _timer(number: int) -> str:
+    options = "".join(
+        f'<option value="{m}"{" selected" if m == TIMER_DEFAULT else ""}>{m} 分钟</option>'
         for m in TIMER_MINUTES
     )
-    return Markup(
+    return (
         '<div class="px-present__timer" data-timer data-state="idle">'
-        '<label>讨论计时 <select data-timer-minutes id="px-timer-{n}">{options}</select></label> '
+        f'<label>讨论计时 <select data-timer-minutes id="px-timer-{escape(number)}">{options}'
+        "</select></label> "
         '<button type="button" class="md-button" data-action="timer">开始计时</button> '
         '<button type="button" class="md-button" data-action="timer-reset">重新计时</button>'
         '<p class="px-present__clock" role="timer" aria-label="剩余时间" data-timer-clock>'
-        "{m:02d}:00</p>"
+        f"{TIMER_DEFAULT:02d}:00</p>"
         '<div class="px-present__timer-bar" aria-hidden="true"><span data-timer-bar></span></div>'
         '<p class="px-sr-only" aria-live="polite" data-timer-status></p>'
         "</div>"
-    ).format(n=number, options=options, m=TIMER_DEFAULT)
+    )
 
 
-def _stem(paper: PaperQuestion) -> Markup:
+def _stem(paper: PaperQuestion) -> str:
     q = paper.question
-    stem = Markup(BLANK_SHOWN).join(Markup.escape(piece) for piece in BLANK.split(q.stem))
-    return Markup(
-        '<p class="px-present__stem"><span class="px-present__type">〔{}〕</span>{}</p>'
-    ).format(TYPE_NAMES[q.type], stem)
+    stem = BLANK_SHOWN.join(escape(piece) for piece in BLANK.split(q.stem))
+    return (
+        '<p class="px-present__stem"><span class="px-present__type">'
+        f"〔{escape(TYPE_NAMES[q.type])}〕</span>{stem}</p>"
+    )
 
 
-def _quiz(paper: PaperQuestion, number: int) -> Markup:
+def _quiz(paper: PaperQuestion, number: int) -> str:
     texts = [o.text for o in paper.options] or list(paper.items)
-    choices = Markup("").join(
-        Markup("<li>{}．{}</li>").format(LETTERS[i], text) for i, text in enumerate(texts)
+    choices = "".join(
+        f"<li>{escape(LETTERS[i])}．{escape(text)}</li>" for i, text in enumerate(texts)
     )
-    listed = Markup('<ol class="px-present__choices">{}</ol>').format(choices) if texts else ""
-    answer_id = f"px-answer-{number}"
-    return Markup(
-        "{stem}{listed}"
+    listed = f'<ol class="px-present__choices">{choices}</ol>' if texts else ""
+    answer_id = escape(f"px-answer-{number}")
+    return (
+        f"{_stem(paper)}{listed}"
         '<p><button type="button" class="md-button md-button--primary" data-action="reveal" '
-        'aria-expanded="false" aria-controls="{id}">显示答案</button></p>'
-        '<div class="px-present__answer" id="{id}" data-reveal data-state="hidden">'
-        "<p><strong>答案：</strong>{answer}</p><p><strong>解析：</strong>{explanation}</p></div>"
-    ).format(
-        stem=_stem(paper),
-        listed=listed,
-        id=answer_id,
-        answer=answer_with_letters(paper),
-        explanation=paper.question.explanation,
+        f'aria-expanded="false" aria-controls="{answer_id}">显示答案</button></p>'
+        f'<div class="px-present__answer" id="{answer_id}" data-reveal data-state="hidden">'
+        f"<p><strong>答案：</strong>{escape(answer_with_letters(paper))}</p>"
+        f"<p><strong>解析：</strong>{escape(paper.question.explanation)}</p></div>"
     )
 
 
-def _slide(screen: Screen, number: int, total: int) -> Markup:
+def _slide(screen: Screen, number: int, total: int) -> str:
     slide = screen.slide
     kind = "quiz" if screen.quiz else slide.kind
     heading = "h1" if number == 1 else "h2"
-    title = Markup('<{h} class="px-present__title">{t}</{h}>').format(
-        h=Markup(heading), t=slide.title
-    )
+    title = f'<{heading} class="px-present__title">{escape(slide.title)}</{heading}>'
     if slide.kind in ("title", "lesson"):
-        body = Markup("").join(
-            Markup('<p class="px-present__subtitle">{}</p>').format(line) for line in slide.subtitle
+        body = "".join(
+            f'<p class="px-present__subtitle">{escape(line)}</p>' for line in slide.subtitle
         )
     elif screen.quiz is not None:
         body = _quiz(screen.quiz, number)
     elif slide.kind == "question":
-        text = Markup("").join(point.text for point in slide.points)
-        body = Markup('<p class="px-present__question">{}</p>{}').format(text, _timer(number))
+        text = "".join(escape(point.text) for point in slide.points)
+        body = f'<p class="px-present__question">{text}</p>{_timer(number)}'
     else:
         body = _steps(screen)
-    return Markup(
-        '<section class="px-present__slide px-present__slide--{kind}" data-slide '
-        'aria-roledescription="幻灯片" aria-label="第 {n} / {total} 屏">{title}{body}</section>'
-    ).format(kind=kind, n=number, total=total, title=title, body=body)
+    return (
+        f'<section class="px-present__slide px-present__slide--{escape(kind)}" data-slide '
+        f'aria-roledescription="幻灯片" aria-label="第 {escape(number)} / {escape(total)} 屏">'
+        f"{title}{body}</section>"
+    )
 
 
 def presentation_html(screens: Sequence[Screen], title: str, back: str) -> Markup:
-    """The whole view; ``back`` is the page Esc returns to (a URL relative to this page)."""
+    """The whole view; ``back`` is the page Esc returns to (a URL relative to this page).
+
+    Built with escape() and str formatting, wrapped in Markup once: Markup.format's
+    string.Formatter made this render twice as slow for the same bytes."""
     total = len(screens)
-    slides = Markup("").join(_slide(s, n, total) for n, s in enumerate(screens, start=1))
+    slides = "".join(_slide(s, n, total) for n, s in enumerate(screens, start=1))
+    back = escape(back)
     return Markup(
-        '<div class="px-present" data-present data-scheme="light" data-back="{back}" '
-        'data-search-exclude role="region" aria-label="演示：{title}" tabindex="-1">'
+        f'<div class="px-present" data-present data-scheme="light" data-back="{back}" '
+        f'data-search-exclude role="region" aria-label="演示：{escape(title)}" tabindex="-1">'
         '<p class="px-present__help">演示：→ ↓ 空格 PageDown 下一步，← ↑ PageUp 上一步，'
         "Home 第一屏，End 最后一屏，F 全屏，Esc 退出。</p>"
-        "{slides}"
+        f"{slides}"
         '<nav class="px-present__bar" aria-label="演示控制">'
-        '<a class="px-present__leave" href="{back}" data-action="leave">退出演示</a>'
+        f'<a class="px-present__leave" href="{back}" data-action="leave">退出演示</a>'
         '<button type="button" data-action="prev">上一步</button>'
-        '<span class="px-present__progress" data-progress-text>1 / {total}</span>'
+        f'<span class="px-present__progress" data-progress-text>1 / {escape(total)}</span>'
         '<button type="button" data-action="next">下一步</button>'
         '<button type="button" data-action="fullscreen">全屏</button>'
         '<button type="button" data-action="scheme" aria-pressed="false">深色</button>'
         "</nav>"
         '<p class="px-sr-only" aria-live="polite" data-announce></p>'
         "</div>"
-    ).format(back=back, title=title, slides=slides, total=total)
+    )

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from peixun.course.model import Chapter, Lesson
 from peixun.handouts.page import number_chapter_questions
 from peixun.handouts.paper import PaperQuestion, number_questions
+from peixun.memo import Memo
 from peixun.quiz import Question
 from peixun.slides.outline import Point, Slide, lesson_slides, sources_slides, title_slide
 
@@ -54,6 +55,14 @@ def quiz_screens(papers: Sequence[PaperQuestion], prefix: str = "") -> list[Scre
     ]
 
 
+# A lesson's slides are shown twice, on its own 演示 and on its chapter's: made once a build.
+_SLIDES: Memo[list[Slide]] = Memo(within_build=True)
+
+
+def _lesson_slides(lesson: Lesson, label: str) -> list[Slide]:
+    return list(_SLIDES.get(lambda: lesson_slides(lesson, label), lesson, label))
+
+
 def _label(chapter: Chapter, lesson: Lesson) -> str:
     return f"第 {chapter.lessons.index(lesson) + 1} 课"
 
@@ -65,7 +74,7 @@ def lesson_screens(
     self-check questions before the sources."""
     label = _label(chapter, lesson)
     slides = [title_slide(course_name, lesson.title, f"{chapter.title} · {label}")]
-    slides += lesson_slides(lesson, label)[1:]
+    slides += _lesson_slides(lesson, label)[1:]
     screens = [Screen(slide) for slide in slides]
     screens += quiz_screens(number_questions(questions.get(lesson.slug, []), 1, lesson.meta.id))
     screens += [Screen(slide) for slide in sources_slides([(label, lesson)])]
@@ -81,6 +90,6 @@ def chapter_screens(course_name: str, chapter: Chapter, questions: Questions) ->
     screens = [Screen(title_slide(course_name, chapter.title))]
     labelled = [(_label(chapter, lesson), lesson) for lesson in chapter.lessons]
     for label, lesson in labelled:
-        screens += [Screen(slide) for slide in lesson_slides(lesson, label)]
+        screens += [Screen(slide) for slide in _lesson_slides(lesson, label)]
         screens += quiz_screens(papers.get(lesson.slug, []), f"{label} ")
     return screens + [Screen(slide) for slide in sources_slides(labelled)]

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from peixun.memo import Memo
 from peixun.quiz.answers import answer_text, fingerprint
@@ -76,78 +76,76 @@ def _key(q: Question) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
-def _legacy_positions(q: Question) -> Markup:
+def _legacy_positions(q: Question) -> str:
     """The attribute that lets quiz.js read answers saved when options were named by place."""
     if q.options is None:
-        return Markup("")
+        return ""
     keys = json.dumps([o.key for o in q.options], separators=(",", ":"))
-    return Markup(' {}="{}"').format(Markup(LEGACY_OPTIONS_ATTR), keys)
+    return f' {LEGACY_OPTIONS_ATTR}="{escape(keys)}"'
 
 
-def _stem(q: Question) -> Markup:
+def _stem(q: Question) -> str:
     if q.type != "fill":
-        return Markup("{}").format(q.stem)
+        return escape(q.stem)
     parts = BLANK.split(q.stem)
-    out = Markup("{}").format(parts[0])
-    for n, part in enumerate(parts[1:], start=1):
-        out += Markup('<span class="px-quiz__blank">（{}）</span>{}').format(n, part)
-    return out
+    return str(escape(parts[0])) + "".join(
+        f'<span class="px-quiz__blank">（{n}）</span>{escape(part)}'
+        for n, part in enumerate(parts[1:], start=1)
+    )
 
 
-def _choices(q: Question, lesson_id: str, name: str) -> Markup:
+def _choices(q: Question, lesson_id: str, name: str) -> str:
     if q.type == "truefalse":
         pairs = [("true", "正确"), ("false", "错误")]
         kind = "radio"
     else:
         pairs = [(o.key, o.text) for o in shown_options(lesson_id, q)]
         kind = "radio" if q.type == "single" else "checkbox"
-    rows = Markup("").join(
-        Markup(
-            '<label class="px-quiz__option"><input type="{kind}" name="{name}" value="{value}">'
-            " <span>{text}</span></label>"
-        ).format(kind=kind, name=name, value=value, text=text)
+    name = escape(name)
+    rows = "".join(
+        f'<label class="px-quiz__option"><input type="{kind}" name="{name}"'
+        f' value="{escape(value)}"> <span>{escape(text)}</span></label>'
         for value, text in pairs
     )
-    return Markup('<div class="px-quiz__options">{}</div>').format(rows)
+    return f'<div class="px-quiz__options">{rows}</div>'
 
 
-def _blanks(q: Question, name: str) -> Markup:
-    rows = Markup("").join(
-        Markup(
-            '<label class="px-quiz__fill">第 {n} 空 <input type="text" name="{name}-{n}"'
-            ' autocomplete="off" spellcheck="false"></label>'
-        ).format(n=n, name=name)
+def _blanks(q: Question, name: str) -> str:
+    name = escape(name)
+    rows = "".join(
+        f'<label class="px-quiz__fill">第 {n} 空 <input type="text" name="{name}-{n}"'
+        ' autocomplete="off" spellcheck="false"></label>'
         for n in range(1, len(q.blanks or []) + 1)
     )
-    return Markup('<div class="px-quiz__fills">{}</div>').format(rows)
+    return f'<div class="px-quiz__fills">{rows}</div>'
 
 
-def _order(q: Question, lesson_id: str) -> Markup:
+def _order(q: Question, lesson_id: str) -> str:
     items = q.items or []
-    rows = Markup("").join(
-        Markup('<li data-item="{i}"><span class="px-quiz__item">{text}</span></li>').format(
-            i=i, text=items[i]
-        )
+    rows = "".join(
+        f'<li data-item="{i}"><span class="px-quiz__item">{escape(items[i])}</span></li>'
         for i in shown_items(lesson_id, q)
     )
-    return Markup('<ol class="px-quiz__order">{}</ol>').format(rows)
+    return f'<ol class="px-quiz__order">{rows}</ol>'
 
 
-_RENDERED: Memo[Markup] = Memo()  # kept across mkdocs serve rebuilds (peixun.memo)
+@dataclass(frozen=True)
+class _Parts:
+    """A question's HTML, cut where the page it goes on changes it (see :func:`question_html`).
+
+    The pieces are escaped HTML; the page puts ``hidden``, the number, the origin line and
+    the source link between them.
+    """
+
+    start: str  # <fieldset … data-key="…"[data-options…] (then " hidden" or nothing, then ">")
+    label: str  # after the number: the type, the stem, up to the origin line
+    body: str  # the controls and the answer, up to the source link's href
+    end: str  # after the href: the source's title, the closing tags
 
 
-def question_html(entry: Entry, number: int, show_lesson: bool, hidden: bool = False) -> Markup:
-    """One question as a fieldset, with its answer in a closed <details>."""
-    return _RENDERED.get(
-        lambda: _question_html(entry, number, show_lesson, hidden),
-        entry,
-        number,
-        show_lesson,
-        hidden,
-    )
-
-
-def _question_html(entry: Entry, number: int, show_lesson: bool, hidden: bool) -> Markup:
+def _parts(entry: Entry) -> _Parts:
+    """The page-independent pieces of ``entry``'s HTML: made from all but its number,
+    placement and source link."""
     q = entry.question
     name = dom_id(entry)
     if q.type == "fill":
@@ -156,65 +154,68 @@ def _question_html(entry: Entry, number: int, show_lesson: bool, hidden: bool) -
         controls = _order(q, entry.lesson_id)
     else:
         controls = _choices(q, entry.lesson_id, name)
-    label = Markup('第 <span class="px-quiz__no">{n}</span> 题 · {kind}').format(
-        n=number, kind=TYPE_NAMES[q.type]
+    tag = ' <span class="px-quiz__tag">自动生成</span>' if q.generated else ""
+    hint = "（多选）" if q.type == "multiple" and "多选" not in q.stem else ""
+    answer = answer_text(in_shown_order(entry.lesson_id, q))
+    return _Parts(
+        start=(
+            f'<fieldset class="px-quiz__q" id="{escape(name)}" {QUESTION_ATTR}="{escape(q.id)}"'
+            f' data-type="{escape(q.type)}" {LESSON_ATTR}="{escape(entry.lesson_id)}"'
+            f' {LEGACY_ATTR}="{escape(legacy_of(entry.lesson_slug, q))}"'
+            f' {FINGERPRINT_ATTR}="{escape(fingerprint(q))}"'
+            f' data-chapter="{escape(entry.chapter_title)}" data-key="{escape(_key(q))}"'
+            f"{_legacy_positions(q)}"
+        ),
+        label=(
+            f" 题 · {escape(TYPE_NAMES[q.type])}{tag}</span>"
+            f'<span class="px-quiz__stem">{_stem(q)}{hint}</span></legend>'
+        ),
+        body=(
+            f"{controls}"
+            '<div class="px-quiz__actions">'
+            '<button type="button" class="md-button md-button--primary" data-action="submit"'
+            " hidden>提交</button> "
+            '<button type="button" class="md-button" data-action="retry" hidden>重做</button></div>'
+            '<div class="px-quiz__feedback" role="status"></div>'
+            '<details class="px-quiz__answer"><summary>答案与解析</summary>'
+            f'<div class="px-quiz__solution"><p><strong>答案：</strong>{escape(answer)}</p>'
+            f"<p>{escape(q.explanation)}</p>"
+            '<p><a class="px-quiz__source" href="'
+        ),
+        end=f'">回看原文：{escape(entry.source_title)}</a></p></div></details></fieldset>',
     )
-    if q.generated:
-        label += Markup(' <span class="px-quiz__tag">自动生成</span>')
+
+
+# Made once per build for each question in its lesson (a lesson page and its chapter's
+# question script both show it), and kept across mkdocs serve rebuilds (peixun.memo).
+_PARTS: Memo[_Parts] = Memo(within_build=True)
+
+
+def question_html(entry: Entry, number: int, show_lesson: bool, hidden: bool = False) -> Markup:
+    """One question as a fieldset, with its answer in a closed <details>.
+
+    What differs from page to page (the number, the origin line, the source link, hidden)
+    is put in here, around the pieces :func:`_parts` makes once.
+    """
+    parts = _PARTS.get(
+        lambda: _parts(entry),
+        entry.question,
+        entry.lesson_id,
+        entry.lesson_slug,
+        entry.chapter_title,
+        entry.source_title,
+    )
     origin = (
-        Markup(
-            '<p class="px-quiz__origin">出自：{chapter} · <a href="{url}">{lesson}</a></p>'
-        ).format(
-            chapter=entry.chapter_title,
-            url=entry.source_href.split("#", 1)[0],
-            lesson=entry.lesson_title,
-        )
+        f'<p class="px-quiz__origin">出自：{escape(entry.chapter_title)} · '
+        f'<a href="{escape(entry.source_href.split("#", 1)[0])}">'
+        f"{escape(entry.lesson_title)}</a></p>"
         if show_lesson
-        else Markup("")
+        else ""
     )
-    hint = Markup("（多选）") if q.type == "multiple" and "多选" not in q.stem else Markup("")
     return Markup(
-        '<fieldset class="px-quiz__q" id="{id}" {qattr}="{qid}" data-type="{type}"'
-        ' {lattr}="{lesson}" {vattr}="{legacy}" {fattr}="{fp}" data-chapter="{chapter}"'
-        ' data-key="{key}"{positions}'
-        "{hidden}>"
-        '<legend><span class="px-quiz__label">{label}</span>'
-        '<span class="px-quiz__stem">{stem}{hint}</span></legend>'
-        "{origin}{controls}"
-        '<div class="px-quiz__actions">'
-        '<button type="button" class="md-button md-button--primary" data-action="submit" hidden>'
-        "提交</button> "
-        '<button type="button" class="md-button" data-action="retry" hidden>重做</button></div>'
-        '<div class="px-quiz__feedback" role="status"></div>'
-        '<details class="px-quiz__answer"><summary>答案与解析</summary>'
-        '<div class="px-quiz__solution"><p><strong>答案：</strong>{answer}</p>'
-        "<p>{explanation}</p>"
-        '<p><a class="px-quiz__source" href="{href}">回看原文：{source}</a></p></div>'
-        "</details></fieldset>"
-    ).format(
-        id=name,
-        qattr=Markup(QUESTION_ATTR),
-        qid=q.id,
-        type=q.type,
-        lattr=Markup(LESSON_ATTR),
-        lesson=entry.lesson_id,
-        vattr=Markup(LEGACY_ATTR),
-        legacy=legacy_of(entry.lesson_slug, q),
-        fattr=Markup(FINGERPRINT_ATTR),
-        fp=fingerprint(q),
-        chapter=entry.chapter_title,
-        key=_key(q),
-        positions=_legacy_positions(q),
-        hidden=Markup(" hidden") if hidden else Markup(""),
-        label=label,
-        stem=_stem(q),
-        hint=hint,
-        origin=origin,
-        controls=controls,
-        answer=answer_text(in_shown_order(entry.lesson_id, q)),
-        explanation=q.explanation,
-        href=entry.source_href,
-        source=entry.source_title,
+        f"{parts.start}{' hidden' if hidden else ''}>"
+        f'<legend><span class="px-quiz__label">第 <span class="px-quiz__no">{escape(number)}</span>'
+        f"{parts.label}{origin}{parts.body}{escape(entry.source_href)}{parts.end}"
     )
 
 
@@ -231,36 +232,27 @@ def quiz_html(entries: Sequence[Entry], mode: QuizMode, exam_size: int = 20) -> 
     """A quiz: its questions, a score line that quiz.js keeps current, and mode controls."""
     show_lesson = mode != "lesson"
     hidden = mode == "wrong"  # quiz.js shows the questions last answered wrong
-    body = Markup("").join(
+    body = "".join(
         question_html(entry, n, show_lesson, hidden) for n, entry in enumerate(entries, start=1)
     )
-    extra = Markup("")
+    extra = ""
     if mode == "exam":
-        extra = Markup(
+        extra = (
             '<p class="px-quiz__controls"><button type="button" class="md-button" '
             'data-action="draw" hidden>重新抽题</button></p>'
         )
     elif mode == "wrong":
-        extra = Markup(
-            '<p class="px-quiz__empty" hidden>暂无错题。做过的题答错后会出现在这里。</p>'
-        )
-    breakdown = Markup("")
+        extra = '<p class="px-quiz__empty" hidden>暂无错题。做过的题答错后会出现在这里。</p>'
+    breakdown = ""
     if mode == "exam":
-        breakdown = Markup(
+        breakdown = (
             '<table class="px-quiz__breakdown" hidden><caption>各章得分</caption>'
             "<thead><tr><th>章</th><th>已答</th><th>答对</th></tr></thead><tbody></tbody></table>"
         )
     note = NOSCRIPT[mode]
-    noscript = Markup('<p class="px-quiz__nojs">{}</p>').format(note) if note else Markup("")
+    noscript = f'<p class="px-quiz__nojs">{escape(note)}</p>' if note else ""
     return Markup(
-        '<section class="px-quiz" data-quiz="{mode}" data-size="{size}" data-search-exclude>'
-        "{noscript}{extra}"
-        '<p class="px-quiz__score" hidden></p>{breakdown}{body}</section>'
-    ).format(
-        mode=mode,
-        size=exam_size,
-        noscript=noscript,
-        extra=extra,
-        breakdown=breakdown,
-        body=body,
+        f'<section class="px-quiz" data-quiz="{escape(mode)}" data-size="{escape(exam_size)}"'
+        f" data-search-exclude>{noscript}{extra}"
+        f'<p class="px-quiz__score" hidden></p>{breakdown}{body}</section>'
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import yaml
+from markupsafe import Markup
 
 from peixun.course.model import Chapter, Course, Lesson
 from peixun.handouts.editions import relative_link
@@ -15,6 +16,9 @@ from peixun.records.sheet import Sheet, chapter_sheet, lesson_sheet
 RECORD_FOLDER = "records"
 LINK_TEXT = "学习记录"
 PLAN_TEXT = "学习计划"
+MARKER = "<!-- peixun:records-sheet -->"
+"""Written into a sheet page's Markdown; replaced by the sheet once the page is rendered:
+the sheet is raw HTML, which md_in_html would otherwise parse all through for nothing."""
 
 
 def record_path(chapter: Chapter, lesson: Lesson | None = None) -> str:
@@ -35,10 +39,8 @@ def sheets(course_name: str, course: Course) -> dict[str, tuple[Chapter, Sheet]]
     return found
 
 
-def record_markdown(
-    path: str, chapter: Chapter, sheet: Sheet, fields: Sequence[RecordField]
-) -> str:
-    """The sheet page: screen-only controls, then the sheet."""
+def record_markdown(path: str, chapter: Chapter, sheet: Sheet) -> str:
+    """The sheet page: screen-only controls, then the sheet's marker (:func:`sheet_at`)."""
     meta = {"title": sheet.title, "search": {"exclude": True}, "hide": ["navigation", "toc"]}
     back = relative_link(path, chapter.index_path)
     return (
@@ -48,16 +50,29 @@ def record_markdown(
         "打印学习记录</button> "
         f"[返回本章]({back}){{ .md-button }}\n\n"
         "</div>\n\n"
-        f"{sheet_html(sheet, fields)}\n"
+        f"{MARKER}\n"
     )
 
 
-def record_pages(course_name: str, course: Course, fields: Sequence[RecordField]) -> dict[str, str]:
+def record_pages(course_name: str, course: Course) -> dict[str, str]:
     """docs path -> Markdown of every sheet page."""
     return {
-        path: record_markdown(path, chapter, sheet, fields)
+        path: record_markdown(path, chapter, sheet)
         for path, (chapter, sheet) in sheets(course_name, course).items()
     }
+
+
+def sheet_at(
+    path: str, course_name: str, course: Course, fields: Sequence[RecordField]
+) -> Markup | None:
+    """The sheet that replaces MARKER on the page built from ``path``, if it is a sheet page."""
+    for chapter in course.chapters:
+        if path == record_path(chapter):
+            return sheet_html(chapter_sheet(course_name, chapter), fields)
+        for lesson in chapter.lessons:
+            if path == record_path(chapter, lesson):
+                return sheet_html(lesson_sheet(course_name, chapter, lesson), fields)
+    return None
 
 
 def record_links(chapter: Chapter, plan_path: str) -> str:

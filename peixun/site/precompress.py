@@ -5,26 +5,35 @@ page in a fifth of the bytes without the server compressing anything."""
 from __future__ import annotations
 
 import gzip
+import os
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 TEXT_SUFFIXES = frozenset({".html", ".js", ".css", ".json", ".svg", ".xml", ".txt", ".map"})
 MIN_BYTES = 1024  # below this the gzip header costs more than it saves
 # gzip's default: 2.6× faster than -9 on this site (0.15 s against 0.38 s) for 1.3 % more bytes.
 LEVEL = 6
+# zlib lets go of the GIL while it compresses: a few threads use the machine's cores.
+THREADS = min(4, os.cpu_count() or 1)
+
+
+def _compress(path: Path) -> bool:
+    """Write ``<path>.gz`` if worth it; whether it was written."""
+    data = path.read_bytes()
+    if len(data) < MIN_BYTES:
+        return False
+    # mtime=0: the same site gives the same bytes, so a re-upload changes nothing.
+    packed = gzip.compress(data, compresslevel=LEVEL, mtime=0)
+    if len(packed) >= len(data):
+        return False
+    # write_bytes, like every other file of the site: mode 0644 under the usual umask,
+    # readable by a web server that does not run as the builder.
+    path.with_name(path.name + ".gz").write_bytes(packed)
+    return True
 
 
 def precompress(site: Path) -> int:
     """Write ``<file>.gz`` beside every text file of ``site`` worth it; return how many."""
-    written = 0
-    for path in sorted(site.rglob("*")):
-        if path.suffix not in TEXT_SUFFIXES or not path.is_file():
-            continue
-        data = path.read_bytes()
-        if len(data) < MIN_BYTES:
-            continue
-        # mtime=0: the same site gives the same bytes, so a re-upload changes nothing.
-        packed = gzip.compress(data, compresslevel=LEVEL, mtime=0)
-        if len(packed) < len(data):
-            path.with_name(path.name + ".gz").write_bytes(packed)
-            written += 1
-    return written
+    paths = [p for p in sorted(site.rglob("*")) if p.suffix in TEXT_SUFFIXES and p.is_file()]
+    with ThreadPoolExecutor(max_workers=THREADS) as pool:
+        return sum(pool.map(_compress, paths))

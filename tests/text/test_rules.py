@@ -93,3 +93,17 @@ def test_near_duplicate_search_stays_bounded_on_very_repetitive_input() -> None:
     # The importer's report: each copy once, with the first place it repeats.
     first = similar_pairs(iter(items), 0.6, first_only=True)
     assert first == [(0, n, 1.0) for n in range(1, len(items))]
+
+
+def test_the_converter_reads_the_same_t2s_tables_as_opencc_packages() -> None:
+    """Only the t2s tables are loaded (for speed): they must be the ones OpenCC("t2s") uses."""
+    from opencc_purepy import OpenCC
+    from opencc_purepy.dictionary_lib import DictionaryMaxlength
+
+    from peixun.text.charset import T2S_TABLES, t2s_dictionary
+
+    packaged, ours = DictionaryMaxlength.from_json(), t2s_dictionary()
+    for slot in T2S_TABLES:
+        assert getattr(ours, slot) == getattr(packaged, slot)
+    text = "隨著改革的深入，有利於單位發展。這個問題關係到黨的建設與幹部隊伍。"
+    assert to_simplified(text) == str(OpenCC("t2s").t2s(OpenCC("t2s").t2s(text)))

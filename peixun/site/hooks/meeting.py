@@ -8,10 +8,10 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from peixun.present import pages as present_pages
-from peixun.present.render import presentation_html
-from peixun.present.screens import chapter_screens, lesson_screens
+from peixun.present.view import present_view
+from peixun.records import pages as record_pages
 from peixun.records import plan
-from peixun.records.pages import record_links, record_pages
+from peixun.records.pages import record_links
 from peixun.site.bridge import course_of, questions_of, settings_of, url_for
 
 
@@ -31,7 +31,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for path, (chapter, lesson) in present_pages.present_paths(course).items():
         title = lesson.title if lesson else chapter.title
         _add(files, config, path, present_pages.present_markdown(title), nav=False)
-    for path, markdown in record_pages(config.site_name, course, settings.record_fields).items():
+    for path, markdown in record_pages.record_pages(config.site_name, course).items():
         _add(files, config, path, markdown, nav=False)
     # The plan is a page a secretary looks for: in the navigation, after the reference pages.
     _add(files, config, settings.pages.plan, plan.plan_markdown(), nav=True)
@@ -57,22 +57,21 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """The presentation and the plan, in place of their markers."""
+    """The presentation, the 学习记录 sheet and the plan, in place of their markers."""
     course = course_of(config)
+    if record_pages.MARKER in html:
+        fields = settings_of(config).record_fields
+        sheet = record_pages.sheet_at(page.file.src_uri, config.site_name, course, fields)
+        return html.replace(record_pages.MARKER, str(sheet) if sheet is not None else "")
     if present_pages.MARKER in html:
         found = present_pages.presented(course, page.file.src_uri)
         if found is None:
             return html
         chapter, lesson = found
-        name = config.site_name
-        questions = questions_of(config)
-        if lesson is None:
-            screens = chapter_screens(name, chapter, questions)
-            back, title = chapter.index_path, chapter.title
-        else:
-            screens = lesson_screens(name, chapter, lesson, questions)
-            back, title = lesson.src_path, lesson.title
-        view = presentation_html(screens, title, url_for(page, files)(back))
+        back = chapter.index_path if lesson is None else lesson.src_path
+        view = present_view(
+            config.site_name, chapter, lesson, questions_of(config), url_for(page, files)(back)
+        )
         return html.replace(present_pages.MARKER, str(view))
     if plan.MARKER in html:
         return html.replace(plan.MARKER, str(plan.plan_html(course)))
