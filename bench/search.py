@@ -56,9 +56,9 @@ FIRST_RUNS = 10
 CPU_SLOWDOWN = 4
 FIRST_SEARCH_NOTE = [
     "目标是输入后 ≤ 400 ms。时间主要花在 Material 9.8 的 worker 每次打开网站都要从头建立 lunr 索引"
-    "（上表“worker 建索引”），以及在减速的页面里解析 450 KB 的 JSON、画出结果列表。worker 脚本等打开"
-    "搜索时才下载、启动，与索引的下载同时进行（计在“下载与解析索引”里）；查询分词读词表与 worker 建索引"
-    "同时进行，不在这条路上。Material 的 worker 不能读入预先建好的索引，而 lunr 自己的序列化格式"
+    "（上表“worker 建索引”），以及在减速的页面里解析 450 KB 的 JSON、画出结果列表。HTTP 下 worker 脚本"
+    "等打开搜索时才下载、启动，与索引的下载同时进行；查询分词读词表与 worker 建索引同时进行，不在这条"
+    "路上。Material 的 worker 不能读入预先建好的索引，而 lunr 自己的序列化格式"
     "（Index.toJSON，含逐词的文档向量）比索引本身大几倍，不宜直接下载：要达到目标需要换成自己的搜索"
     " worker，读入构建时写好的紧凑倒排表，或把索引拆成按词加载的小块（Pagefind 的做法）。"
     "机器负载高时（见上面的平均负载）三段都会变长。",
@@ -217,8 +217,8 @@ def first_search_report(found: dict[str, list[FirstSearch]]) -> list[str]:
     lines = [
         "## 首次搜索（索引按需加载）",
         "",
-        f"打开课文 `{FIRST_LESSON}`（每次新的浏览器配置，无缓存），不碰搜索时不下载索引，也不下载、不启动"
-        f"搜索 worker；按 `/` 打开搜索后立即输入“{FIRST_QUERY}”，这时才启动 worker、下载并建立索引。Chromium 经 CDP "
+        f"打开课文 `{FIRST_LESSON}`（每次新的浏览器配置，无缓存），不碰搜索时不下载索引（HTTP 下也不下载"
+        f"搜索 worker）；按 `/` 打开搜索后立即输入“{FIRST_QUERY}”，这时才下载并建立索引。Chromium 经 CDP "
         f"`Emulation.setCPUThrottlingRate` 把页面的 CPU 减速 {CPU_SLOWDOWN}×（只作用于页面和同进程的 "
         "iframe，不作用于 Web Worker：HTTP 下 Material 的搜索 worker 以全速运行，从文件夹打开时它在 "
         "iframe 里运行）。",
