@@ -136,3 +136,14 @@ def test_a_lesson_opened_from_a_folder_reads_no_index_until_search_is_opened(
     page.get_by_role("textbox", name="搜索").press("Enter")
     page.wait_for_url("**/05-gongzuo-fangfa/02-qiushi-siwen.html*")
     assert page.url.startswith("file://")
+
+
+def test_a_search_link_opens_search_with_its_results(page: Page, site_url: str) -> None:
+    """?q= (a link to a search) needs the worker and the index as the page opens."""
+    requests = _index_requests(page)
+    workers = _worker_requests(page)
+    page.goto(site_url + LESSON + "?q=%E4%B8%89%E4%BC%9A%E4%B8%80%E8%AF%BE")  # 三会一课
+    expect(page.locator("[data-md-toggle=search]")).to_be_checked()
+    expect(page.get_by_role("textbox", name="搜索")).to_have_value("三会一课")
+    expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=20_000)
+    assert len(requests) == 1 and len(workers) == 1
