@@ -122,6 +122,7 @@ def pagefind_search(page: Page, base_url: str) -> Engine:
 
 
 INDEX = "search/search_index.js"  # .json over HTTP, .js (the offline plugin's copy) from a folder
+WORKER = "assets/javascripts/workers/search."  # Material's worker script (or its iframe's, from a folder)
 
 # The first search on a freshly opened page: when the box got focus (search opened), when the
 # first key was released in it, and when the first result was drawn.
@@ -157,6 +158,7 @@ class FirstSearch:
     after_typing_ms: float  # from the key up of the query to the first result drawn
     after_opening_ms: float  # from the search box getting focus to the first result drawn
     index_loads_before: int  # requests for the index the page made before search was opened
+    worker_loads_before: int  # requests for the search worker's script before search was opened
     loading_ms: float  # from opening search to the index handed to the worker (fetch, parse)
     indexing_ms: float  # from then to the first query sent (the worker builds its index)
     answering_ms: float  # from then to the first result drawn (query and rendering)
@@ -166,13 +168,18 @@ def first_search(page: Page, url: str, query: str, timeout_ms: float = 60_000) -
     """Open ``url``, then open search with "/" and type ``query`` at once, as a learner who
     searches straight away: the index is loaded only now, so this is the slowest search."""
     index_loads: list[str] = []
+    worker_loads: list[str] = []
     page.on(
         "request", lambda request: index_loads.append(request.url) if INDEX in request.url else None
+    )
+    page.on(
+        "request",
+        lambda request: worker_loads.append(request.url) if WORKER in request.url else None,
     )
     page.add_init_script(_WATCH_PHASES)
     page.goto(url, wait_until="networkidle")
     page.evaluate(_WATCH_FIRST)
-    before = len(index_loads)
+    before, workers_before = len(index_loads), len(worker_loads)
     page.keyboard.press("/")
     box = page.get_by_role("textbox", name="搜索")
     box.fill(query)
@@ -184,6 +191,7 @@ def first_search(page: Page, url: str, query: str, timeout_ms: float = 60_000) -
         after_typing_ms=float(watch["done"] - watch["key"]),
         after_opening_ms=float(watch["done"] - watch["open"]),
         index_loads_before=before,
+        worker_loads_before=workers_before,
         loading_ms=float(phases["setup"] - watch["open"]),
         indexing_ms=float(phases["query"] - phases["setup"]),
         answering_ms=float(watch["done"] - phases["query"]),

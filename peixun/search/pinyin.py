@@ -1,10 +1,15 @@
 """Pinyin for search: a learner without a Chinese input method (or unsure of a character) types
 ``sanhuiyike`` or ``shyk`` and finds 三会一课.
 
-The build spells the glossary's terms and the pages' titles in tone-less pinyin (pypinyin, the
-same library as the pinyin ids) and ships the table inside the search index's ``config``; the
-query side (``search-zh.js``) turns a query in Latin letters that spells one of them, in full
-or by initials, whole or its beginning, into the Chinese, which is then searched as if typed.
+The build spells the glossary's terms and the pages' titles in tone-less pinyin and ships the
+table inside the search index's ``config``; the query side (``search-zh.js``) turns a query in
+Latin letters that spells one of them, in full or by initials, whole or its beginning, into the
+Chinese, which is then searched as if typed.
+
+The spelling is pypinyin's (the same library as the pinyin ids), read from its own data files
+by :mod:`peixun.search.pypinyin_data`: importing pypinyin loads and indexes its whole phrase
+list, about 0.2 s of CPU on every build, to spell fewer than a hundred short texts.
+``tests/search/test_pinyin.py`` checks the result against pypinyin itself.
 """
 
 from __future__ import annotations
@@ -12,8 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from pypinyin import Style, lazy_pinyin
-
+from peixun.search.pypinyin_data import syllables
 from peixun.text.hanzi import HAN
 
 CONFIG_KEY = "peixun_pinyin"
@@ -27,10 +31,10 @@ def spelled(text: str) -> tuple[str, str] | None:
     han = NOT_HAN.sub("", text)
     if len(han) < 2:
         return None
-    syllables = lazy_pinyin(han, style=Style.NORMAL, errors="ignore")
-    if len(syllables) != len(han) or not all(s.isascii() and s.isalpha() for s in syllables):
+    found = syllables(han)
+    if found is None or not all(s.isascii() and s.isalpha() for s in found):
         return None  # a character pypinyin cannot spell: leave the text out
-    return han, " ".join(s.lower() for s in syllables)
+    return han, " ".join(s.lower() for s in found)
 
 
 def pinyin_table(texts: Iterable[str]) -> list[list[str]]:

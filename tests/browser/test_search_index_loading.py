@@ -1,5 +1,6 @@
 """The search index is loaded only once the learner opens search (over HTTP and from a folder),
-and search then works as before: keys /, s and Esc, results, instant navigation."""
+and so is Material's search worker over HTTP; search then works as before: keys /, s and Esc,
+results, instant navigation."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from playwright.sync_api import Page, expect
 
 LESSON = "01-juese-renzhi/01-diwei-zuoyong.html"
 INDEX_FILES = ("search/search_index.json", "search/search_index.js")
+WORKER_SCRIPT = re.compile(r"/assets/javascripts/workers/search\.[0-9a-f]+\.min\.js$")
 WU_GE_BIFANG = "08-wushixing-zuzhi/03-zhibu-jianshe-zhiliang.html#wu-ge-bifang"
 
 
@@ -20,6 +22,18 @@ def _index_requests(page: Page) -> list[str]:
         "request",
         lambda request: (
             found.append(request.url) if request.url.split("?")[0].endswith(INDEX_FILES) else None
+        ),
+    )
+    return found
+
+
+def _worker_requests(page: Page) -> list[str]:
+    """Requests for Material's search worker script made by ``page`` from now on."""
+    found: list[str] = []
+    page.on(
+        "request",
+        lambda request: (
+            found.append(request.url) if WORKER_SCRIPT.search(request.url.split("?")[0]) else None
         ),
     )
     return found
@@ -53,15 +67,18 @@ def test_a_lesson_opened_over_http_loads_no_index_until_search_is_opened(
 ) -> None:
     _deployed_at(page, site_url, built_site)
     requests = _index_requests(page)
+    workers = _worker_requests(page)
     page.goto(site_url + LESSON, wait_until="networkidle")
     page.wait_for_timeout(500)  # anything Material would load after start-up has been asked for
     expect(page.locator("article.md-content__inner")).to_be_visible()
     assert requests == []
+    assert workers == [], "打开课文时不应下载搜索 worker"
 
     page.keyboard.press("/")
     expect(page.get_by_role("textbox", name="搜索")).to_be_focused()
     _search(page, "五个必访")
     assert len(requests) == 1 and requests[0].endswith("search/search_index.json")
+    assert len(workers) == 1
 
     page.keyboard.press("Escape")
     expect(page.locator("[data-md-toggle=search]")).not_to_be_checked()
@@ -83,6 +100,7 @@ def test_a_lesson_opened_over_http_loads_no_index_until_search_is_opened(
     page.keyboard.press("/")
     _search(page, "三会一课")
     assert len(requests) == 1, "换页后不应再次下载索引"
+    assert len(workers) == 1, "换页后不应再次下载搜索 worker"
 
 
 def test_a_search_link_loads_the_index_at_once(page: Page, site_url: str) -> None:
@@ -118,3 +136,14 @@ def test_a_lesson_opened_from_a_folder_reads_no_index_until_search_is_opened(
     page.get_by_role("textbox", name="搜索").press("Enter")
     page.wait_for_url("**/05-gongzuo-fangfa/02-qiushi-siwen.html*")
     assert page.url.startswith("file://")
+
+
+def test_a_search_link_opens_search_with_its_results(page: Page, site_url: str) -> None:
+    """?q= (a link to a search) needs the worker and the index as the page opens."""
+    requests = _index_requests(page)
+    workers = _worker_requests(page)
+    page.goto(site_url + LESSON + "?q=%E4%B8%89%E4%BC%9A%E4%B8%80%E8%AF%BE")  # 三会一课
+    expect(page.locator("[data-md-toggle=search]")).to_be_checked()
+    expect(page.get_by_role("textbox", name="搜索")).to_have_value("三会一课")
+    expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=20_000)
+    assert len(requests) == 1 and len(workers) == 1

@@ -1,46 +1,97 @@
-/* 搜索索引按需加载（peixun.search；见 ARCHITECTURE.md“搜索索引何时加载”）。
+/* 搜索按需加载（peixun.search；见 ARCHITECTURE.md“搜索索引何时加载”）。
  *
- * Material 9.8 在页面打开时就请求 search/search_index.json（约 450 KB），从不搜索的学员
- * 也要下载。它用 XMLHttpRequest 请求索引，而且是在主题脚本运行的那一刻发出的，所以本脚本
- * 放在主题脚本之前（peixun/site/templates/main.html），只做一件事：索引的那一个请求先不
- * 发出（send 暂存），等学员第一次打开或点进搜索框（按 /、s、f，点搜索图标，或焦点进入
- * 搜索框）时再发出。Material 自己的流程一步不改：请求一发出，它照常建索引、出结果；学员
- * 在索引到达之前已经输入的字，Material 在 worker 就绪后自动补查。
- * 地址里带 ?q=（搜索链接）或 ?h=（从搜索结果打开、要高亮）时，页面一打开就要用索引，立即发出。
- * 从文件夹打开（file://）时 Material 本来就等搜索打开后才读入内嵌的 search_index.js，这里不用管。
+ * Material 9.8 在主题脚本启动的那一刻就创建搜索 worker（下载约 40 KB 的 worker 脚本），并用
+ * XMLHttpRequest 请求 search/search_index.json（约 450 KB），从不搜索的学员也要下载。本脚本放在
+ * 主题脚本之前（peixun/site/templates/main.html），把这两件事都推迟到学员第一次打开或点进搜索框
+ * （按 /、s、f，点搜索图标，或焦点进入搜索框）时：
+ *   1. worker：Material 创建的是一个替身，它记下 Material 要发的消息和要听的事件；学员打开搜索
+ *      时才创建真正的 worker，把记下的消息依次发出，worker 的回信由替身转给 Material；
+ *   2. 索引：那一个请求先不发出（send 暂存），到时再发出。
+ * 从文件夹打开（file://）时两样都不管：没有下载，Material 本来就等搜索打开后才读入内嵌的
+ * search_index.js；而垫片的 worker 是页面里的一个 iframe，推迟到打开搜索时才建，它的脚本就在
+ * 第一次搜索的路上解析，测得第一次搜索慢了约 400 ms（bench/search-results.md 的计法）。
+ * Material 自己的流程一步不改：请求一发出，它照常建索引、出结果；学员在索引到达之前已经输入的
+ * 字，Material 在 worker 就绪后自动补查。地址里带 ?q=（搜索链接）或 ?h=（从搜索结果打开、要高亮）
+ * 时，页面一打开就要用搜索，立即放行。
  */
 (function () {
   "use strict"
 
-  var XHR = window.XMLHttpRequest
-  if (location.protocol === "file:" || !XHR || XHR.prototype.peixunLazyIndex) return
-  XHR.prototype.peixunLazyIndex = true
-
+  if (window.peixunSearchIndex) return
+  var overHttp = location.protocol !== "file:"
   var config = document.getElementById("__config")
-  var base = config ? JSON.parse(config.textContent).base : "."
-  var index = new URL("search/search_index.json", new URL(base, location.href)).href
-  var open = XHR.prototype.open
-  var send = XHR.prototype.send
-  var held = [] // [request, arguments of send] waiting for the learner to open search
+  var settings = config ? JSON.parse(config.textContent) : {}
+  var base = new URL(settings.base || ".", location.href)
   var wanted = /[?&][qh]=/.test(location.search)
-
-  XHR.prototype.open = function (method, url) {
-    this.peixunIndex = new URL(String(url), location.href).href === index
-    return open.apply(this, arguments)
-  }
-
-  XHR.prototype.send = function () {
-    if (this.peixunIndex && !wanted) {
-      held.push([this, arguments])
-      return undefined
-    }
-    return send.apply(this, arguments)
-  }
+  var waiting = [] // what to do once the learner opens search
 
   function release() {
     if (wanted) return
     wanted = true
-    held.splice(0).forEach(function (request) { send.apply(request[0], request[1]) })
+    waiting.splice(0).forEach(function (go) { go() })
+  }
+
+  /* 1. The search worker, created when search is first opened (over HTTP). */
+  var RealWorker = window.Worker
+  var workerUrl = settings.search ? new URL(settings.search, location.href).href : null
+  if (overHttp && RealWorker && workerUrl) {
+    /** What Material holds instead of its worker until search is opened: it keeps the messages
+     * sent to the worker and passes on the worker's replies (Material listens with
+     * addEventListener, through rxjs' fromEvent). */
+    var Deferred = function (url, options) {
+      var target = document.createDocumentFragment() // an EventTarget old Chromium can build
+      var outbox = []
+      var worker = null
+      var self = this
+      function start() {
+        worker = new RealWorker(url, options)
+        worker.addEventListener("message", function (event) {
+          var copy = new MessageEvent("message", { data: event.data })
+          target.dispatchEvent(copy)
+          if (typeof self.onmessage === "function") self.onmessage(copy)
+        })
+        worker.addEventListener("error", function (event) { target.dispatchEvent(new Event("error")) })
+        // Through the worker's own postMessage, which search-zh.js extends.
+        outbox.splice(0).forEach(function (args) { worker.postMessage.apply(worker, args) })
+      }
+      this.addEventListener = function () { target.addEventListener.apply(target, arguments) }
+      this.removeEventListener = function () { target.removeEventListener.apply(target, arguments) }
+      this.dispatchEvent = function (event) { return target.dispatchEvent(event) }
+      this.postMessage = function () {
+        if (worker) return worker.postMessage.apply(worker, arguments)
+        outbox.push(Array.prototype.slice.call(arguments))
+      }
+      this.terminate = function () { if (worker) worker.terminate(); outbox = [] }
+      if (wanted) start()
+      else waiting.push(start)
+    }
+    var LazyWorker = function (url, options) {
+      if (new URL(String(url), location.href).href !== workerUrl) return new RealWorker(url, options)
+      return new Deferred(url, options)
+    }
+    // search-zh.js extends Worker.prototype.postMessage: that must stay the real workers' own.
+    LazyWorker.prototype = RealWorker.prototype
+    window.Worker = LazyWorker
+  }
+
+  /* 2. The index request, over HTTP (Material's XMLHttpRequest, sent when search is opened). */
+  var XHR = window.XMLHttpRequest
+  if (overHttp && XHR) {
+    var index = new URL("search/search_index.json", base).href
+    var open = XHR.prototype.open
+    var send = XHR.prototype.send
+    XHR.prototype.open = function (method, url) {
+      this.peixunIndex = new URL(String(url), location.href).href === index
+      return open.apply(this, arguments)
+    }
+    XHR.prototype.send = function () {
+      if (this.peixunIndex && !wanted) {
+        var request = this, args = arguments
+        waiting.push(function () { send.apply(request, args) })
+        return undefined
+      }
+      return send.apply(this, arguments)
+    }
   }
 
   /* Material opens search by focusing its box (keys, the header label) and by ticking its
@@ -55,6 +106,6 @@
       release()
   }, true)
 
-  /* For tests and the benchmark: whether the index has been asked for. */
+  /* For tests and the benchmark: whether search (worker and index) has been asked for. */
   window.peixunSearchIndex = { requested: function () { return wanted } }
 })()
