@@ -1,15 +1,19 @@
 """The course map: what record.js needs to know about the course, written once per build.
 
-It goes into the site as one script (``course-map.js``, :data:`MAP_FILE`) that record.js
-loads once and the browser caches, instead of into every page: at 1,000 lessons it is
-hundreds of kilobytes. Its address, with a hash of its content so that a changed course is
-never read from a stale cache, is in each page's ``px-record`` element (:func:`config_html`).
+It goes into the site as scripts that record.js loads once and the browser caches, instead of
+into every page: at 1,000 lessons it is hundreds of kilobytes. In two parts (:func:`split`):
+what every page uses (``course-map.js``, :data:`MAP_FILE`: each lesson's id, address,
+questions and fingerprints) and the rest (``course-map-more.js``, :data:`MORE_FILE`: titles,
+minutes, anchors, old keys), which only the pages that show or migrate them load. Their
+addresses, with a hash of their content so that a changed course is never read from a stale
+cache, are in each page's ``px-record`` element (:func:`config_html`).
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
+from typing import Any
 
 from markupsafe import Markup
 
@@ -26,6 +30,13 @@ MAP_FILE = "assets/peixun/record/course-map.js"
 """Where the map is in the site (beside record.js)."""
 MAP_GLOBAL = "peixunCourseMap"
 """The ``window`` property the map script sets."""
+MORE_FILE = "assets/peixun/record/course-map-more.js"
+"""Where the rest of the map is (:func:`split`)."""
+MORE_GLOBAL = "peixunCourseMapMore"
+"""The ``window`` property the rest's script sets."""
+CORE_KEYS = ("id", "url", "q", "fp")
+"""The keys of a lesson and of a chapter every page's record.js reads (the state of the
+lessons it links to, the lesson it tracks); record.js merges the rest in where it is needed."""
 CONFIG_ID = "px-record"
 """The id of the JSON element that names the map's address."""
 
@@ -123,19 +134,40 @@ def course_map(
     }
 
 
-def map_script(data: dict[str, object]) -> str:
-    """The map file's text."""
-    return f"window.{MAP_GLOBAL}={script_json(data)};\n"
+def split(data: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """(what every page uses, the rest): chapters and lessons in the same order in both, the
+    rest holding only their keys outside :data:`CORE_KEYS`."""
+
+    def part(item: dict[str, Any], core: bool) -> dict[str, Any]:
+        return {k: v for k, v in item.items() if (k in CORE_KEYS) == core and k != "lessons"}
+
+    core = dict(data)
+    core["chapters"] = [
+        {**part(c, True), "lessons": [part(lesson, True) for lesson in c["lessons"]]}
+        for c in data["chapters"]
+    ]
+    more = {
+        "chapters": [
+            {**part(c, False), "lessons": [part(lesson, False) for lesson in c["lessons"]]}
+            for c in data["chapters"]
+        ]
+    }
+    return core, more
 
 
-def map_address(script: str) -> str:
-    """Site-relative address of the map, with a content hash against stale caches."""
+def map_script(data: dict[str, object], name: str = MAP_GLOBAL) -> str:
+    """A map file's text: it sets ``window[name]``."""
+    return f"window.{name}={script_json(data)};\n"
+
+
+def map_address(script: str, file: str = MAP_FILE) -> str:
+    """Site-relative address of a map file, with a content hash against stale caches."""
     digest = hashlib.sha1(script.encode("utf-8")).hexdigest()[:10]
-    return f"{MAP_FILE}?v={digest}"
+    return f"{file}?v={digest}"
 
 
-def config_html(address: str) -> Markup:
-    """The element every page's ``<head>`` carries for record.js."""
+def config_html(address: str, more: str = "") -> Markup:
+    """The element every page's ``<head>`` carries for record.js: both parts' addresses."""
     return Markup('<script type="application/json" id="{id}">{json}</script>').format(
-        id=CONFIG_ID, json=Markup(script_json({"map": address}))
+        id=CONFIG_ID, json=Markup(script_json({"map": address, "more": more}))
     )

@@ -13,21 +13,35 @@
   const save = (key, value) => px().store.set(prefix() + key, value);
   const isObject = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
 
-  let mapPromise = null;
-  function courseMap() {
-    if (window.peixunCourseMap) return Promise.resolve(window.peixunCourseMap);
-    if (mapPromise) return mapPromise;
+  /* 课程地图分两份（peixun/record/coursemap.py）：每页都用的（各课的 id、地址、题目与指纹）和
+     其余的（标题、时长、旧版的键……）。courseMap() 给完整的一份，coreMap() 只给前一份 */
+  function mapPart(key, name) {
+    if (window[name]) return Promise.resolve(window[name]);
     const config = document.getElementById("px-record");
     if (!config) return Promise.reject(new Error("页面没有 px-record 配置"));
-    mapPromise = new Promise((resolve, reject) => {
+    return new Promise((resolve, reject) => {
       const tag = document.createElement("script");
-      tag.src = new URL(JSON.parse(config.textContent).map, root).href;
-      tag.onload = () => resolve(window.peixunCourseMap);
-      tag.onerror = () => { mapPromise = null; reject(new Error("无法加载课程地图")); };
+      tag.src = new URL(JSON.parse(config.textContent)[key], root).href;
+      tag.onload = () => resolve(window[name]);
+      tag.onerror = () => reject(new Error("无法加载课程地图"));
       document.head.append(tag);
     });
-    return mapPromise;
   }
+  const retried = (make) => { // 同一份只载入一次；载入失败时下次再试
+    let promise = null;
+    return () => promise || (promise = make().catch((e) => { promise = null; throw e; }));
+  };
+  const coreMap = retried(() => mapPart("map", "peixunCourseMap"));
+  const courseMap = retried(() => Promise.all([coreMap(), mapPart("more", "peixunCourseMapMore")])
+    .then(([map, more]) => {
+      // 两份的章、课顺序相同：把其余的键并进每页都用的那份（同一个对象，已拿到它的代码也看得到）
+      map.chapters.forEach((chapter, i) => {
+        const { lessons, ...rest } = more.chapters[i];
+        Object.assign(chapter, rest);
+        chapter.lessons.forEach((lesson, j) => Object.assign(lesson, lessons[j]));
+      });
+      return map;
+    }));
 
   const pageUrl = (path) => new URL(path, root).href;
   const here = () => { const u = new URL(location.href); u.hash = ""; u.search = ""; return u.href; };
@@ -216,7 +230,9 @@
 
   function init() {
     if (!px() || !px().store) return;
-    courseMap().then((map) => {
+    // 首页的“继续学习”写课的标题：要完整的地图；别的页面只要每页都用的那份
+    const wanted = document.querySelector("[data-px-next]") ? courseMap() : coreMap();
+    wanted.then((map) => {
       const page = here();
       const lessonHere = allLessons(map).find(({ lesson }) => pageUrl(lesson.url) === page);
       if (lessonHere) announce(lessonHere.lesson, true);
@@ -240,7 +256,7 @@
 
   // 答题后：这一课的状态可能变了
   document.addEventListener("peixun:answered", (event) => {
-    courseMap().then((map) => {
+    coreMap().then((map) => {
       const found = allLessons(map).find(({ lesson }) => lesson.id === event.detail.lesson);
       if (found) announce(found.lesson);
       markLinks(map);
@@ -251,8 +267,8 @@
 
   window.peixun = Object.assign(window.peixun || {}, {
     record: {
-      courseMap, root, pageUrl, lessonState, stateText, stateKind, allLessons, localSource, fileSource,
-      isObject, refresh: () => courseMap().then(markLinks),
+      courseMap, coreMap, root, pageUrl, lessonState, stateText, stateKind, allLessons, localSource, fileSource,
+      isObject, refresh: () => coreMap().then(markLinks),
     },
   });
 

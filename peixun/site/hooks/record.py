@@ -28,13 +28,18 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     data = coursemap.course_map(
         course_of(config), questions_of(config), settings, namespace, config.site_name, site_url
     )
-    script = coursemap.map_script(data)
-    files.append(
-        File.generated(
-            config, coursemap.MAP_FILE, content=script, inclusion=InclusionLevel.NOT_IN_NAV
+    core, more = coursemap.split(data)
+    addresses = []
+    for part, name, path in (
+        (core, coursemap.MAP_GLOBAL, coursemap.MAP_FILE),
+        (more, coursemap.MORE_GLOBAL, coursemap.MORE_FILE),
+    ):
+        script = coursemap.map_script(part, name)
+        files.append(
+            File.generated(config, path, content=script, inclusion=InclusionLevel.NOT_IN_NAV)
         )
-    )
-    config[MAP_KEY] = coursemap.map_address(script)
+        addresses.append(coursemap.map_address(script, path))
+    config[MAP_KEY] = addresses
     return files
 
 
@@ -54,9 +59,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    """Every page's <head> names the course map (one per site: instant navigation keeps the
-    first page's <head>)."""
-    address = config.get(MAP_KEY)
-    if not address:
+    """Every page's <head> names the course map's two parts (the same on every page)."""
+    addresses = config.get(MAP_KEY)
+    if not addresses:
         return output
-    return output.replace("</head>", f"{coursemap.config_html(address)}</head>", 1)
+    return output.replace("</head>", f"{coursemap.config_html(*addresses)}</head>", 1)
