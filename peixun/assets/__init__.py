@@ -55,9 +55,7 @@ PAGE_ASSETS = (
     PageAssets("data-px-chart", ("record/record-pages.js",)),
     PageAssets("data-px-dossier", ("record/record-pages.js",)),
     # 综合测评 and the chapter tests: draw, result display, exam, in this order
-    PageAssets(
-        "data-exam", ("exam/draw.js", "exam/result.js", "exam/exam.js"), ("exam/exam.css",)
-    ),
+    PageAssets("data-exam", ("exam/draw.js", "exam/result.js", "exam/exam.js"), ("exam/exam.css",)),
     PageAssets("data-review", styles=("exam/exam.css",)),  # 错题本
 )
 """Which pages need which of the remaining files: the one place that says so. The build names

@@ -166,7 +166,7 @@ def map_address(script: str, file: str = MAP_FILE) -> str:
     return f"{file}?v={digest}"
 
 
-def config_html(address: str, more: str = "") -> Markup:
+def config_html(address: str, more: str) -> Markup:
     """The element every page's ``<head>`` carries for record.js: both parts' addresses."""
     return Markup('<script type="application/json" id="{id}">{json}</script>').format(
         id=CONFIG_ID, json=Markup(script_json({"map": address, "more": more}))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from markupsafe import Markup
 from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -12,8 +13,6 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
-
-from markupsafe import Markup
 
 from peixun import assets
 from peixun.site.bridge import settings_of
