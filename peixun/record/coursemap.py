@@ -1,12 +1,14 @@
 """The course map: what record.js needs to know about the course, written once per build.
 
 It goes into the site as scripts that record.js loads once and the browser caches, instead of
-into every page: at 1,000 lessons it is hundreds of kilobytes. In two parts (:func:`split`):
-what every page uses (``course-map.js``, :data:`MAP_FILE`: each lesson's id, address,
-questions and fingerprints) and the rest (``course-map-more.js``, :data:`MORE_FILE`: titles,
-minutes, anchors, old keys), which only the pages that show or migrate them load. Their
-addresses, with a hash of their content so that a changed course is never read from a stale
-cache, are in each page's ``px-record`` element (:func:`config_html`).
+into every page: at 1,000 lessons it is hundreds of kilobytes. In parts (:func:`split`), so
+that a page loads what it shows: the course's outline (``course-map.js``, :data:`MAP_FILE`:
+chapters and lessons with their titles and addresses, the pages, the file format), which every
+page loads, and per chapter its lessons' questions, fingerprints and old keys (one script
+beside it, :func:`part_path`), which record.js loads for the lessons a page links to, tracks or
+counts. The outline's address, with a hash of its content so that a changed course is never
+read from a stale cache (the outline carries the parts' addresses, hashed the same way), is
+in each page's ``px-record`` element (:func:`config_html`).
 """
 
 from __future__ import annotations
@@ -27,16 +29,14 @@ from peixun.quiz.render import Entry, dom_id
 from peixun.record import exchange
 
 MAP_FILE = "assets/peixun/record/course-map.js"
-"""Where the map is in the site (beside record.js)."""
+"""Where the map's outline is in the site (beside record.js; its chapters' parts in a folder
+of the same name, :func:`part_path`)."""
 MAP_GLOBAL = "peixunCourseMap"
 """The ``window`` property the map script sets."""
-MORE_FILE = "assets/peixun/record/course-map-more.js"
-"""Where the rest of the map is (:func:`split`)."""
-MORE_GLOBAL = "peixunCourseMapMore"
-"""The ``window`` property the rest's script sets."""
-CORE_KEYS = ("id", "url", "q", "fp")
-"""The keys of a lesson and of a chapter every page's record.js reads (the state of the
-lessons it links to, the lesson it tracks); record.js merges the rest in where it is needed."""
+PARTS_GLOBAL = "peixunCourseMapParts"
+"""The ``window`` object the chapters' part scripts add to, under their chapter's id."""
+OUTLINE_KEYS = ("id", "title", "url", "minutes")
+"""A lesson's keys in the outline; the rest are in its chapter's part."""
 CONFIG_ID = "px-record"
 """The id of the JSON element that names the map's address."""
 
@@ -134,30 +134,35 @@ def course_map(
     }
 
 
-def split(data: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
-    """(what every page uses, the rest): chapters and lessons in the same order in both, the
-    rest holding only their keys outside :data:`CORE_KEYS`."""
+def part_path(chapter_id: str) -> str:
+    """Where a chapter's part of the map is in the site."""
+    return f"{MAP_FILE.removesuffix('.js')}/{chapter_id}.js"
 
-    def part(item: dict[str, Any], core: bool) -> dict[str, Any]:
-        return {k: v for k, v in item.items() if (k in CORE_KEYS) == core and k != "lessons"}
 
-    core = dict(data)
-    core["chapters"] = [
-        {**part(c, True), "lessons": [part(lesson, True) for lesson in c["lessons"]]}
+def split(data: dict[str, Any]) -> tuple[dict[str, Any], dict[str, list[dict[str, Any]]]]:
+    """(the outline, each chapter's part by chapter id): a part lists its chapter's lessons in
+    order, each with its keys outside :data:`OUTLINE_KEYS`."""
+    outline = dict(data)
+    outline["chapters"] = [
+        {**c, "lessons": [{k: v for k, v in x.items() if k in OUTLINE_KEYS} for x in c["lessons"]]}
         for c in data["chapters"]
     ]
-    more = {
-        "chapters": [
-            {**part(c, False), "lessons": [part(lesson, False) for lesson in c["lessons"]]}
-            for c in data["chapters"]
-        ]
+    parts = {
+        c["id"]: [{k: v for k, v in x.items() if k not in OUTLINE_KEYS} for x in c["lessons"]]
+        for c in data["chapters"]
     }
-    return core, more
+    return outline, parts
 
 
-def map_script(data: dict[str, object], name: str = MAP_GLOBAL) -> str:
-    """A map file's text: it sets ``window[name]``."""
-    return f"window.{name}={script_json(data)};\n"
+def part_script(chapter_id: str, lessons: list[dict[str, Any]]) -> str:
+    """A chapter's part file's text: it adds the part to ``window[PARTS_GLOBAL]``."""
+    name = script_json(chapter_id)
+    return f"(window.{PARTS_GLOBAL}=window.{PARTS_GLOBAL}||{{}})[{name}]={script_json(lessons)};\n"
+
+
+def map_script(data: dict[str, object]) -> str:
+    """The outline file's text."""
+    return f"window.{MAP_GLOBAL}={script_json(data)};\n"
 
 
 def map_address(script: str, file: str = MAP_FILE) -> str:
@@ -166,8 +171,19 @@ def map_address(script: str, file: str = MAP_FILE) -> str:
     return f"{file}?v={digest}"
 
 
-def config_html(address: str, more: str) -> Markup:
-    """The element every page's ``<head>`` carries for record.js: both parts' addresses."""
+def map_files(data: dict[str, Any]) -> dict[str, str]:
+    """Every file of the map (site path -> text), the outline first."""
+    outline, parts = split(data)
+    files: dict[str, str] = {}
+    for chapter in outline["chapters"]:
+        path = part_path(chapter["id"])
+        files[path] = part_script(chapter["id"], parts[chapter["id"]])
+        chapter["part"] = map_address(files[path], path)  # site-relative, as its urls
+    return {MAP_FILE: map_script(outline), **files}
+
+
+def config_html(address: str) -> Markup:
+    """The element every page's ``<head>`` carries for record.js."""
     return Markup('<script type="application/json" id="{id}">{json}</script>').format(
-        id=CONFIG_ID, json=Markup(script_json({"map": address, "more": more}))
+        id=CONFIG_ID, json=Markup(script_json({"map": address}))
     )

@@ -3,6 +3,7 @@ pages still work when the learner comes to them from a lesson by instant navigat
 
 from __future__ import annotations
 
+import posixpath
 import re
 from typing import Any
 
@@ -10,7 +11,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from peixun.assets import PAGE_ASSETS, site_path
-from peixun.record.coursemap import MORE_FILE
+from peixun.record.coursemap import part_path
 from tests.browser.quizhelp import LESSON1, ready
 
 pytestmark = pytest.mark.usefixtures("no_script_errors")
@@ -30,7 +31,10 @@ def test_a_lesson_page_loads_none_of_the_other_pages_files(page: Page, site_url:
         assert site_path(name) in PAGE_ONLY
     loaded = [url for url in requested if url.removeprefix(site_url) in PAGE_ONLY]
     assert loaded == []
-    assert site_url + MORE_FILE not in requested  # the course map's titles, old keys…
+    # of the course map, the outline and the questions of this lesson's chapter only
+    folder = site_url + posixpath.dirname(part_path("01-juese-renzhi")) + "/"
+    parts = [u for u in requested if u.startswith(folder)]
+    assert parts == [site_url + part_path("01-juese-renzhi")]
     # the lesson's own 演示 link keeps its look (site.css, not the 演示 page's present.css)
     link = page.locator(".px-present-link .md-button")
     assert link.evaluate("a => getComputedStyle(a).marginTop") == "0px"
@@ -75,6 +79,7 @@ def test_from_a_lesson_each_page_kind_works_under_instant_navigation(
     expect(page.locator("[data-plan-rows] tr").first).to_be_visible()
 
     go(page, "学习进度")  # progress exchange: export says how many records it wrote
+    page.wait_for_selector("[data-px-exchange][data-ready]", state="attached")
     with page.expect_download():
         page.get_by_role("button", name="导出学习记录").click()
     expect(page.locator("[data-px-status]")).to_contain_text("已导出")
@@ -84,6 +89,7 @@ def test_from_a_lesson_each_page_kind_works_under_instant_navigation(
         expect(page.locator("article .px-quiz__nojs").first).to_be_hidden()
 
     go(page, "综合测评")  # exam scripts and styles
+    page.wait_for_selector("[data-exam][data-ready]", state="attached")
     page.get_by_role("button", name="开始考试").click()
     expect(page.locator("[data-answer-sheet] a").first).to_be_visible()
 

@@ -28,18 +28,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     data = coursemap.course_map(
         course_of(config), questions_of(config), settings, namespace, config.site_name, site_url
     )
-    core, more = coursemap.split(data)
-    addresses = []
-    for part, name, path in (
-        (core, coursemap.MAP_GLOBAL, coursemap.MAP_FILE),
-        (more, coursemap.MORE_GLOBAL, coursemap.MORE_FILE),
-    ):
-        script = coursemap.map_script(part, name)
+    scripts = coursemap.map_files(data)
+    for path, script in scripts.items():
         files.append(
             File.generated(config, path, content=script, inclusion=InclusionLevel.NOT_IN_NAV)
         )
-        addresses.append(coursemap.map_address(script, path))
-    config[MAP_KEY] = addresses
+    config[MAP_KEY] = coursemap.map_address(scripts[coursemap.MAP_FILE])
     return files
 
 
@@ -59,8 +53,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    """Every page's <head> names the course map's two parts (the same on every page)."""
-    addresses = config.get(MAP_KEY)
-    if not addresses:
+    """Every page's <head> names the course map's outline (the same on every page)."""
+    address = config.get(MAP_KEY)
+    if not address:
         return output
-    return output.replace("</head>", f"{coursemap.config_html(*addresses)}</head>", 1)
+    return output.replace("</head>", f"{coursemap.config_html(address)}</head>", 1)
