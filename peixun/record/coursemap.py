@@ -3,12 +3,12 @@
 It goes into the site as scripts that record.js loads once and the browser caches, instead of
 into every page: at 1,000 lessons it is hundreds of kilobytes. In parts (:func:`split`), so
 that a page loads what it shows: the course's outline (``course-map.js``, :data:`MAP_FILE`:
-chapters and lessons with their titles and addresses, the pages, the file format), which every
-page loads, and per chapter its lessons' questions, fingerprints and old keys (one script
-beside it, :func:`part_path`), which record.js loads for the lessons a page links to, tracks or
-counts. The outline's address, with a hash of its content so that a changed course is never
-read from a stale cache (the outline carries the parts' addresses, hashed the same way), is
-in each page's ``px-record`` element (:func:`config_html`).
+chapters with their titles, lessons' ids and addresses, the pages, the file format), which
+every page loads, and per chapter its lessons' titles, minutes, questions, fingerprints and
+old keys (one script beside it, :func:`part_path`), which record.js loads for the lessons a
+page links to, tracks, counts or names. The outline's address, with a hash of its content so
+that a changed course is never read from a stale cache (the outline carries the parts'
+addresses, hashed the same way), is in each page's ``px-record`` element (:func:`config_html`).
 """
 
 from __future__ import annotations
@@ -35,8 +35,9 @@ MAP_GLOBAL = "peixunCourseMap"
 """The ``window`` property the map script sets."""
 PARTS_GLOBAL = "peixunCourseMapParts"
 """The ``window`` object the chapters' part scripts add to, under their chapter's id."""
-OUTLINE_KEYS = ("id", "title", "url", "minutes")
-"""A lesson's keys in the outline; the rest are in its chapter's part."""
+OUTLINE_KEYS = ("id", "url")
+"""A lesson's keys in the outline (what finds the lessons a page links to), about 60 bytes a
+lesson; the rest, titles included, are in its chapter's part."""
 CONFIG_ID = "px-record"
 """The id of the JSON element that names the map's address."""
 

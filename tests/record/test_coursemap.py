@@ -110,7 +110,7 @@ def test_the_outline_and_the_chapters_parts_merge_back_into_the_whole_map() -> N
     }
     outline, parts = coursemap.split(data)
     assert set(outline["chapters"][0]["lessons"][0]) == set(coursemap.OUTLINE_KEYS)
-    assert parts == {"c1": [{"q": ["a"]}], "c2": []}
+    assert parts == {"c1": [{"title": "课", "minutes": 5, "q": ["a"]}], "c2": []}
     merged = [  # as record.js merges them
         {**c, "lessons": [{**a, **b} for a, b in zip(c["lessons"], parts[c["id"]], strict=True)]}
         for c in outline["chapters"]

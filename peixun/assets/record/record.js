@@ -13,8 +13,8 @@
   const save = (key, value) => px().store.set(prefix() + key, value);
   const isObject = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
 
-  /* 课程地图分几份（peixun/record/coursemap.py）：提纲（各章各课的 id、标题、地址，每页都载入）和
-     每章一份（各课的题目、指纹与旧版的键），用到哪些课才载入它们所在的章。courseMap() 给完整的地图 */
+  /* 课程地图分几份（peixun/record/coursemap.py）：提纲（各章的 id、标题、地址，各课的 id、地址，每页都载入）
+     和每章一份（各课的标题、题目、指纹与旧版的键），用到哪些课才载入它们所在的章。courseMap() 给完整的地图 */
   function loadScript(src) {
     return new Promise((resolve, reject) => {
       const tag = document.createElement("script");
@@ -233,7 +233,14 @@
       .reduce((a, b) => (b.opened > a.opened ? b : a), { x: lessons[0], opened: 0 });
     const link = box.querySelector("[data-px-continue]");
     link.href = pageUrl(last.x.lesson.url);
-    link.textContent = (last.opened ? "" : "从第一课开始：") + `${last.x.chapter.title} · ${last.x.lesson.title}`;
+    // 课的标题在它那一章的一份里：只载入这一章
+    return withQuestions(map, [last.x]).then(() => {
+      link.textContent = (last.opened ? "" : "从第一课开始：") + `${last.x.chapter.title} · ${last.x.lesson.title}`;
+      showDue(box, map);
+    });
+  }
+
+  function showDue(box, map) {
     const now = Date.now();
     const due = px().store.keys().filter((k) => k.startsWith("_review:")).map(load)
       .filter((card) => isObject(card) && Number.isFinite(card.due) && card.due <= now).length;
@@ -269,9 +276,8 @@
       // （题目在页面打开后才载入的页面，这时还没有 [data-lesson]：答题时再载入那一章）
       const counted = onPage();
       allLessons(map).forEach((x) => { if (x.lesson.q && counted.has(x.lesson.id)) announce(x.lesson, true); });
-      fillHome(map);
       document.dispatchEvent(new CustomEvent("peixun:record-ready", { detail: map }));
-      return markLinks(map);
+      return Promise.all([markLinks(map), fillHome(map)]);
     }).catch((e) => console.error("学习记录初始化失败", e));
   }
 
