@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import logging
+import posixpath
 import re
 from html.parser import HTMLParser
 from pathlib import Path
 
+from peixun.assets import PAGE_ASSETS, page_assets, site_path
 from tests.fixture import SOURCE_FILE
 from tests.sitebuild import build, build_here
 
@@ -133,3 +135,32 @@ def test_text_files_have_identical_precompressed_copies(built_site: Path) -> Non
         packed = path.with_name(path.name + ".gz")
         assert gzip.decompress(packed.read_bytes()) == path.read_bytes()
         assert packed.stat().st_size < path.stat().st_size / 2
+
+
+def _loaded(html: Path) -> set[str]:
+    """The site files a page's HTML loads, as site paths."""
+    parser = _References()
+    parser.feed(html.read_text(encoding="utf-8"))
+    return {posixpath.normpath(posixpath.join(html.parent.as_posix(), u)) for u in parser.urls}
+
+
+def test_page_only_files_are_named_by_their_pages_alone(built_site: Path) -> None:
+    """演示, 学习计划, 学习档案, the exam… bring their files; a lesson brings none of them."""
+    root = built_site.as_posix()
+    path = {f: posixpath.join(root, site_path(f)) for e in PAGE_ASSETS for f in e.scripts}
+    path |= {f: posixpath.join(root, site_path(f)) for e in PAGE_ASSETS for f in e.styles}
+    lesson = _loaded(built_site / "01-juese-renzhi" / "01-diwei-zuoyong.html")
+    assert not lesson & set(path.values())
+    assert posixpath.join(root, site_path("quiz/quiz.js")) in lesson  # every page's files
+    exam = _loaded(built_site / "zonghe-ceping.html")
+    assert {path["exam/draw.js"], path["exam/exam.js"], path["exam/exam.css"]} <= exam
+    plan = _loaded(built_site / "xuexi-jihua.html")
+    assert {path["records/plan.js"], path["records/records.css"]} <= plan
+    assert path["present/present.js"] not in plan
+
+
+def test_a_marker_counts_on_a_tag_only_never_in_the_text() -> None:
+    scripts, styles = page_assets('<p>&lt;div data-plan&gt;</p><div class="x" data-planned>')
+    assert (scripts, styles) == ([], [])
+    scripts, styles = page_assets('<div data-px-summary><div data-px-chart data-x="1">')
+    assert scripts == ["record/record-exchange.js", "record/record-pages.js"]  # once each

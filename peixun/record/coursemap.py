@@ -1,15 +1,21 @@
 """The course map: what record.js needs to know about the course, written once per build.
 
-It goes into the site as one script (``course-map.js``, :data:`MAP_FILE`) that record.js
-loads once and the browser caches, instead of into every page: at 1,000 lessons it is
-hundreds of kilobytes. Its address, with a hash of its content so that a changed course is
-never read from a stale cache, is in each page's ``px-record`` element (:func:`config_html`).
+It goes into the site as scripts that record.js loads once and the browser caches, instead of
+into every page: at 1,000 lessons it is hundreds of kilobytes. In parts (:func:`split`), so
+that a page loads what it shows: the course's outline (``course-map.js``, :data:`MAP_FILE`:
+chapters with their titles, lessons' ids and addresses, the pages, the file format), which
+every page loads, and per chapter its lessons' titles, minutes, questions, fingerprints and
+old keys (one script beside it, :func:`part_path`), which record.js loads for the lessons a
+page links to, tracks, counts or names. The outline's address, with a hash of its content so
+that a changed course is never read from a stale cache (the outline carries the parts'
+addresses, hashed the same way), is in each page's ``px-record`` element (:func:`config_html`).
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
+from typing import Any
 
 from markupsafe import Markup
 
@@ -23,9 +29,15 @@ from peixun.quiz.render import Entry, dom_id
 from peixun.record import exchange
 
 MAP_FILE = "assets/peixun/record/course-map.js"
-"""Where the map is in the site (beside record.js)."""
+"""Where the map's outline is in the site (beside record.js; its chapters' parts in a folder
+of the same name, :func:`part_path`)."""
 MAP_GLOBAL = "peixunCourseMap"
 """The ``window`` property the map script sets."""
+PARTS_GLOBAL = "peixunCourseMapParts"
+"""The ``window`` object the chapters' part scripts add to, under their chapter's id."""
+OUTLINE_KEYS = ("id", "url")
+"""A lesson's keys in the outline (what finds the lessons a page links to), about 60 bytes a
+lesson; the rest, titles included, are in its chapter's part."""
 CONFIG_ID = "px-record"
 """The id of the JSON element that names the map's address."""
 
@@ -123,15 +135,52 @@ def course_map(
     }
 
 
+def part_path(chapter_id: str) -> str:
+    """Where a chapter's part of the map is in the site."""
+    return f"{MAP_FILE.removesuffix('.js')}/{chapter_id}.js"
+
+
+def split(data: dict[str, Any]) -> tuple[dict[str, Any], dict[str, list[dict[str, Any]]]]:
+    """(the outline, each chapter's part by chapter id): a part lists its chapter's lessons in
+    order, each with its keys outside :data:`OUTLINE_KEYS`."""
+    outline = dict(data)
+    outline["chapters"] = [
+        {**c, "lessons": [{k: v for k, v in x.items() if k in OUTLINE_KEYS} for x in c["lessons"]]}
+        for c in data["chapters"]
+    ]
+    parts = {
+        c["id"]: [{k: v for k, v in x.items() if k not in OUTLINE_KEYS} for x in c["lessons"]]
+        for c in data["chapters"]
+    }
+    return outline, parts
+
+
+def part_script(chapter_id: str, lessons: list[dict[str, Any]]) -> str:
+    """A chapter's part file's text: it adds the part to ``window[PARTS_GLOBAL]``."""
+    name = script_json(chapter_id)
+    return f"(window.{PARTS_GLOBAL}=window.{PARTS_GLOBAL}||{{}})[{name}]={script_json(lessons)};\n"
+
+
 def map_script(data: dict[str, object]) -> str:
-    """The map file's text."""
+    """The outline file's text."""
     return f"window.{MAP_GLOBAL}={script_json(data)};\n"
 
 
-def map_address(script: str) -> str:
-    """Site-relative address of the map, with a content hash against stale caches."""
+def map_address(script: str, file: str = MAP_FILE) -> str:
+    """Site-relative address of a map file, with a content hash against stale caches."""
     digest = hashlib.sha1(script.encode("utf-8")).hexdigest()[:10]
-    return f"{MAP_FILE}?v={digest}"
+    return f"{file}?v={digest}"
+
+
+def map_files(data: dict[str, Any]) -> dict[str, str]:
+    """Every file of the map (site path -> text), the outline first."""
+    outline, parts = split(data)
+    files: dict[str, str] = {}
+    for chapter in outline["chapters"]:
+        path = part_path(chapter["id"])
+        files[path] = part_script(chapter["id"], parts[chapter["id"]])
+        chapter["part"] = map_address(files[path], path)  # site-relative, as its urls
+    return {MAP_FILE: map_script(outline), **files}
 
 
 def config_html(address: str) -> Markup:

@@ -23,9 +23,10 @@ def record_ready(page: Any) -> None:
 
 
 def course_map(page: Any) -> dict[str, Any]:
-    """The course map as the page loaded it (built by peixun.record.coursemap)."""
+    """The whole course map as record.js gives it (built by peixun.record.coursemap, in two
+    parts: most pages load only the first)."""
     record_ready(page)
-    data: dict[str, Any] = page.evaluate("window.peixunCourseMap")
+    data: dict[str, Any] = page.evaluate("window.peixun.record.courseMap()")
     return data
 
 

@@ -99,6 +99,28 @@ def test_map_script_cannot_end_its_element_and_its_address_follows_its_content()
     assert coursemap.map_address(script).startswith(coursemap.MAP_FILE + "?v=")
 
 
+def test_the_outline_and_the_chapters_parts_merge_back_into_the_whole_map() -> None:
+    lesson = {"id": "l1", "title": "课", "url": "c1/l1.html", "minutes": 5, "q": ["a"]}
+    data = {
+        "course": "ceshi",
+        "chapters": [
+            {"id": "c1", "title": "第一章", "url": "c1/index.html", "lessons": [lesson]},
+            {"id": "c2", "title": "第二章", "url": "c2/index.html", "lessons": []},
+        ],
+    }
+    outline, parts = coursemap.split(data)
+    assert set(outline["chapters"][0]["lessons"][0]) == set(coursemap.OUTLINE_KEYS)
+    assert parts == {"c1": [{"title": "课", "minutes": 5, "q": ["a"]}], "c2": []}
+    merged = [  # as record.js merges them
+        {**c, "lessons": [{**a, **b} for a, b in zip(c["lessons"], parts[c["id"]], strict=True)]}
+        for c in outline["chapters"]
+    ]
+    assert {**outline, "chapters": merged} == data
+    files = coursemap.map_files(data)
+    assert list(files) == [coursemap.MAP_FILE, *map(coursemap.part_path, ["c1", "c2"])]
+    assert "<" not in files[coursemap.part_path("c1")]
+
+
 def test_record_pages_are_generated_and_kept_out_of_search() -> None:
     course = load_course(COURSE / "docs", COURSE / "sources")
     questions = course_questions(course, COURSE / "quizzes")
@@ -113,6 +135,12 @@ def test_record_pages_are_generated_and_kept_out_of_search() -> None:
 def test_fixture_site_has_the_map_and_names_it_in_every_page(fixture_site: Path) -> None:
     script = (fixture_site / coursemap.MAP_FILE).read_text(encoding="utf-8")
     assert script.startswith(f"window.{coursemap.MAP_GLOBAL}=")
+    outline = json.loads(script.split("=", 1)[1].rstrip(";\n"))
+    for chapter in outline["chapters"]:  # each chapter's part is there, under its address
+        path, _ = chapter["part"].split("?")
+        assert path == coursemap.part_path(chapter["id"])
+        part = (fixture_site / path).read_text(encoding="utf-8")
+        assert chapter["part"] == coursemap.map_address(part, path)
     home = (fixture_site / "index.html").read_text(encoding="utf-8")
     assert str(coursemap.config_html(coursemap.map_address(script))) in home
     assert "data-px-next" in home  # 继续学习 and 今日复习

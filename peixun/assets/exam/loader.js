@@ -53,14 +53,15 @@
 
   window.peixun = Object.assign(window.peixun || {}, { loadScript, loadQuestions, shipped });
 
-  /* 考试的脚本只在有考试的页面上载入（依次：抽题、成绩显示、考试），其余页面不必带着它们 */
-  const EXAM = ["exam/draw.js", "exam/result.js", "exam/exam.js"];
-  function examPage() {
-    if (!document.querySelector("[data-exam]")) return;
-    EXAM.reduce((done, name) => done.then(() => loadScript(shipped(name))), Promise.resolve())
-      .catch((e) => console.error("考试脚本载入失败", e));
+  /* 只有某些页面才用的脚本（演示、学习计划、学习档案、考试……，清单在 peixun/assets/__init__.py
+     的 PAGE_ASSETS）：构建时写进那些页面的 <head>（defer，标 data-px-on-demand）。首次打开时浏览器
+     自己按顺序执行；即时导航换页时 Material 把新页面 <head> 里的它们放进来却不执行，这里依次载入，
+     每个脚本只载入一次（脚本自己用 document$ 处理以后的换页）。 */
+  const onDemand = () => Array.from(document.querySelectorAll("script[data-px-on-demand]"));
+  onDemand().forEach((script) => pending.set(script.src, Promise.resolve()));
+  function pageScripts() {
+    onDemand().reduce((done, script) => done.then(() => loadScript(script.src)), Promise.resolve())
+      .catch((e) => console.error("本页脚本载入失败", e));
   }
-  if (typeof document$ !== "undefined") document$.subscribe(examPage);
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", examPage);
-  else examPage();
+  if (typeof document$ !== "undefined") document$.subscribe(pageScripts);
 })();

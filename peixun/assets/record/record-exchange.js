@@ -118,12 +118,16 @@
     });
   }
 
-  document.addEventListener("peixun:record-ready", (event) => {
+  function setupAll(map) {
     document.querySelectorAll("[data-px-exchange]:not([data-ready])").forEach((root) => {
       root.dataset.ready = "";
-      setup(root, event.detail);
+      setup(root, map);
     });
-  });
+  }
+  document.addEventListener("peixun:record-ready", (event) => setupAll(event.detail));
+  // 只在用得上的页面载入（peixun/assets/__init__.py 的 PAGE_ASSETS）：即时导航换到本页时，
+  // peixun:record-ready 可能在本脚本载入之前就发过了。data-ready 使两条路都安全
+  R().outline().then(setupAll).catch(() => {}); // 载不到时 record.js 已报告（只用课程的名称与文件格式）
 
   Object.assign(window.peixun.record, { exchange: { build, check, read, merge } });
 })();

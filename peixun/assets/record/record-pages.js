@@ -211,7 +211,11 @@
     once("[data-px-summary]", setupSummary);
   }
 
-  document.addEventListener("peixun:record-ready", (event) => setup(event.detail));
+  // 各页用到课的标题、时长、题目的锚点：完整的地图（record-ready 带的可能只是每页都用的那份）
+  document.addEventListener("peixun:record-ready", () => R().courseMap().then(setup).catch(() => {}));
+  // 只在用得上的页面载入（peixun/assets/__init__.py 的 PAGE_ASSETS）：即时导航换到本页时，
+  // peixun:record-ready 可能在本脚本载入之前就发过了。data-ready 使两条路都安全
+  R().courseMap().then(setup).catch(() => {}); // 地图载不到时 record.js 已报告
   document.addEventListener("peixun:records-changed", () => {
     R().courseMap().then((map) => {
       $$(document, "[data-px-chart]").forEach((root) => fillChart(root, map));

@@ -13,21 +13,44 @@
   const save = (key, value) => px().store.set(prefix() + key, value);
   const isObject = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
 
-  let mapPromise = null;
-  function courseMap() {
-    if (window.peixunCourseMap) return Promise.resolve(window.peixunCourseMap);
-    if (mapPromise) return mapPromise;
-    const config = document.getElementById("px-record");
-    if (!config) return Promise.reject(new Error("页面没有 px-record 配置"));
-    mapPromise = new Promise((resolve, reject) => {
+  /* 课程地图分几份（peixun/record/coursemap.py）：提纲（各章的 id、标题、地址，各课的 id、地址，每页都载入）
+     和每章一份（各课的标题、题目、指纹与旧版的键），用到哪些课才载入它们所在的章。courseMap() 给完整的地图 */
+  function loadScript(src) {
+    return new Promise((resolve, reject) => {
       const tag = document.createElement("script");
-      tag.src = new URL(JSON.parse(config.textContent).map, root).href;
-      tag.onload = () => resolve(window.peixunCourseMap);
-      tag.onerror = () => { mapPromise = null; reject(new Error("无法加载课程地图")); };
+      tag.src = src;
+      tag.onload = () => resolve();
+      tag.onerror = () => reject(new Error("无法加载课程地图"));
       document.head.append(tag);
     });
-    return mapPromise;
   }
+  const once = (make) => { // 同一份只载入一次；载入失败时下次再试
+    let promise = null;
+    return () => promise || (promise = make().catch((e) => { promise = null; throw e; }));
+  };
+  const outline = once(() => {
+    if (window.peixunCourseMap) return Promise.resolve(window.peixunCourseMap);
+    const config = document.getElementById("px-record");
+    if (!config) return Promise.reject(new Error("页面没有 px-record 配置"));
+    return loadScript(new URL(JSON.parse(config.textContent).map, root).href)
+      .then(() => window.peixunCourseMap);
+  });
+  const parts = new Map(); // 章 id → Promise
+  function chapterPart(chapter) {
+    if (!parts.has(chapter.id)) {
+      parts.set(chapter.id, loadScript(new URL(chapter.part, root).href).then(() => {
+        const lessons = (window.peixunCourseMapParts || {})[chapter.id];
+        if (!lessons) throw new Error(`课程地图里没有“${chapter.id}”这一章`);
+        // 与提纲同一顺序：并进提纲的各课（同一个对象，已拿到地图的代码也看得到）
+        chapter.lessons.forEach((lesson, i) => Object.assign(lesson, lessons[i]));
+      }).catch((e) => { parts.delete(chapter.id); throw e; }));
+    }
+    return parts.get(chapter.id);
+  }
+  /* 地图，其中 items（allLessons 的项）所在各章的题目已载入 */
+  const withQuestions = (map, items) =>
+    Promise.all(Array.from(new Set(items.map((x) => x.chapter)), chapterPart)).then(() => map);
+  const courseMap = once(() => outline().then((map) => withQuestions(map, allLessons(map))));
 
   const pageUrl = (path) => new URL(path, root).href;
   const here = () => { const u = new URL(location.href); u.hash = ""; u.search = ""; return u.href; };
@@ -78,14 +101,20 @@
 
   /* 导航（Material 的侧栏）和章节页课文列表里每个课文链接后的状态：文字，不只靠颜色 */
   function markLinks(map) {
-    const byUrl = new Map(allLessons(map).map(({ lesson }) => [pageUrl(lesson.url), lesson]));
-    const states = new Map();
+    const byUrl = new Map(allLessons(map).map((x) => [pageUrl(x.lesson.url), x]));
+    const links = [];
     document.querySelectorAll(".md-nav--primary a.md-nav__link, .px-lessons a").forEach((a) => {
       const href = new URL(a.getAttribute("href") || "", location.href);
       if (href.hash && href.hash !== "#") return; // 本页小节的链接
       href.hash = "";
-      const lesson = byUrl.get(href.href);
-      if (!lesson) return;
+      if (byUrl.has(href.href)) links.push([a, byUrl.get(href.href)]);
+    });
+    return withQuestions(map, links.map(([, x]) => x)).then(() => markStates(links));
+  }
+
+  function markStates(links) {
+    const states = new Map();
+    links.forEach(([a, { lesson }]) => {
       if (!states.has(lesson.id)) states.set(lesson.id, lessonState(lesson));
       const st = states.get(lesson.id);
       // 导航里写在链接之内（链接的名称带上状态），课文列表里写在链接之后
@@ -199,11 +228,19 @@
     box.dataset.ready = "";
     const lessons = allLessons(map);
     if (!lessons.length) return;
-    const last = lessons.map((x) => ({ x, opened: lessonState(x.lesson).opened }))
+    const opened = (lesson) => Number((localSource.visit(lesson.id) || {}).opened) || 0;
+    const last = lessons.map((x) => ({ x, opened: opened(x.lesson) }))
       .reduce((a, b) => (b.opened > a.opened ? b : a), { x: lessons[0], opened: 0 });
     const link = box.querySelector("[data-px-continue]");
     link.href = pageUrl(last.x.lesson.url);
-    link.textContent = (last.opened ? "" : "从第一课开始：") + `${last.x.chapter.title} · ${last.x.lesson.title}`;
+    // 课的标题在它那一章的一份里：只载入这一章
+    return withQuestions(map, [last.x]).then(() => {
+      link.textContent = (last.opened ? "" : "从第一课开始：") + `${last.x.chapter.title} · ${last.x.lesson.title}`;
+      showDue(box, map);
+    });
+  }
+
+  function showDue(box, map) {
     const now = Date.now();
     const due = px().store.keys().filter((k) => k.startsWith("_review:")).map(load)
       .filter((card) => isObject(card) && Number.isFinite(card.due) && card.due <= now).length;
@@ -216,7 +253,13 @@
 
   function init() {
     if (!px() || !px().store) return;
-    courseMap().then((map) => {
+    const onPage = () => new Set(Array.from(document.querySelectorAll("[data-lesson]"), (el) => el.dataset.lesson));
+    outline().then((map) => {
+      const page = here();
+      const lessonHere = allLessons(map).find(({ lesson }) => pageUrl(lesson.url) === page);
+      const counted = onPage();
+      return withQuestions(map, allLessons(map).filter((x) => x === lessonHere || counted.has(x.lesson.id)));
+    }).then((map) => {
       const page = here();
       const lessonHere = allLessons(map).find(({ lesson }) => pageUrl(lesson.url) === page);
       if (lessonHere) announce(lessonHere.lesson, true);
@@ -230,20 +273,20 @@
         }
       }
       // 本页题目所属各课的状态作为基准：此后变了才发 peixun:lesson-state
-      const onPage = new Set(Array.from(document.querySelectorAll("[data-lesson]"), (el) => el.dataset.lesson));
-      allLessons(map).forEach(({ lesson }) => { if (onPage.has(lesson.id)) announce(lesson, true); });
-      markLinks(map);
-      fillHome(map);
+      // （题目在页面打开后才载入的页面，这时还没有 [data-lesson]：答题时再载入那一章）
+      const counted = onPage();
+      allLessons(map).forEach((x) => { if (x.lesson.q && counted.has(x.lesson.id)) announce(x.lesson, true); });
       document.dispatchEvent(new CustomEvent("peixun:record-ready", { detail: map }));
+      return Promise.all([markLinks(map), fillHome(map)]);
     }).catch((e) => console.error("学习记录初始化失败", e));
   }
 
   // 答题后：这一课的状态可能变了
   document.addEventListener("peixun:answered", (event) => {
-    courseMap().then((map) => {
+    outline().then((map) => {
       const found = allLessons(map).find(({ lesson }) => lesson.id === event.detail.lesson);
-      if (found) announce(found.lesson);
-      markLinks(map);
+      if (!found) return markLinks(map);
+      return withQuestions(map, [found]).then(() => { announce(found.lesson); return markLinks(map); });
     }).catch(() => {});
   });
   addEventListener("pagehide", stopTracking);
@@ -251,8 +294,8 @@
 
   window.peixun = Object.assign(window.peixun || {}, {
     record: {
-      courseMap, root, pageUrl, lessonState, stateText, stateKind, allLessons, localSource, fileSource,
-      isObject, refresh: () => courseMap().then(markLinks),
+      courseMap, outline, root, pageUrl, lessonState, stateText, stateKind, allLessons, localSource, fileSource,
+      isObject, refresh: () => outline().then(markLinks),
     },
   });
 

@@ -70,6 +70,7 @@ on_page_content = CombinedEvent(
 )
 on_page_context = CombinedEvent(course.on_page_context, search.on_page_context)
 on_post_build = CombinedEvent(search.on_post_build, assets.on_post_build)
-on_post_page = CombinedEvent(quiz.on_post_page, record.on_post_page)  # each its <head> element
+# each its <head> element; assets: the files only that page uses (peixun.assets.PAGE_ASSETS)
+on_post_page = CombinedEvent(quiz.on_post_page, record.on_post_page, assets.on_post_page)
 on_post_template = quiz.on_post_template
 on_serve = quiz.on_serve

@@ -5,11 +5,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from markupsafe import Markup
 from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
 from peixun import assets
 from peixun.site.bridge import settings_of
@@ -52,6 +55,31 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             )
         files.append(file)
     return files
+
+
+def page_tags(html: str, page_url: str) -> Markup:
+    """The ``<head>`` tags of the files only this page uses (``assets.PAGE_ASSETS``).
+
+    In ``<head>`` because Material's instant navigation brings the next page's ``<head>``
+    elements (stylesheets load; scripts do not run: exam/loader.js runs those marked
+    ``data-px-on-demand``). ``defer``: after every page's scripts, before DOMContentLoaded.
+    """
+    scripts, styles = assets.page_assets(html)
+
+    def url(name: str) -> str:
+        return get_relative_url(assets.site_path(name), page_url)
+
+    tags = [Markup('<link rel="stylesheet" href="{}">').format(url(name)) for name in styles]
+    tags += [
+        Markup('<script defer src="{}" data-px-on-demand></script>').format(url(name))
+        for name in scripts
+    ]
+    return Markup("").join(tags)
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    tags = page_tags(output, page.url)
+    return output.replace("</head>", f"{tags}</head>", 1) if tags else output
 
 
 @event_priority(-100)  # last: after the search index is compacted and the offline plugin ran

@@ -28,13 +28,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     data = coursemap.course_map(
         course_of(config), questions_of(config), settings, namespace, config.site_name, site_url
     )
-    script = coursemap.map_script(data)
-    files.append(
-        File.generated(
-            config, coursemap.MAP_FILE, content=script, inclusion=InclusionLevel.NOT_IN_NAV
+    scripts = coursemap.map_files(data)
+    for path, script in scripts.items():
+        files.append(
+            File.generated(config, path, content=script, inclusion=InclusionLevel.NOT_IN_NAV)
         )
-    )
-    config[MAP_KEY] = coursemap.map_address(script)
+    config[MAP_KEY] = coursemap.map_address(scripts[coursemap.MAP_FILE])
     return files
 
 
@@ -54,8 +53,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    """Every page's <head> names the course map (one per site: instant navigation keeps the
-    first page's <head>)."""
+    """Every page's <head> names the course map's outline (the same on every page)."""
     address = config.get(MAP_KEY)
     if not address:
         return output
