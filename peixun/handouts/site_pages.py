@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from functools import lru_cache
 
 from markupsafe import Markup
 
 from peixun.course.model import Chapter, Course
 from peixun.handouts.editions import EDITIONS, Edition, handout_path, relative_link
-from peixun.handouts.page import handout_markdown
+from peixun.handouts.page import ChapterParts, chapter_parts, handout_markdown
 from peixun.memo import Memo
 from peixun.quiz import Question
 
@@ -24,20 +25,22 @@ def handout_pages(
     Under ``mkdocs serve`` a chapter's pages are made again only when the chapter, its
     lessons or their questions changed (peixun.memo)."""
 
-    def page(chapter: Chapter, edition: Edition) -> str:
+    def page(chapter: Chapter, edition: Edition, parts: Callable[[], ChapterParts]) -> str:
         return _PAGES.get(
-            lambda: handout_markdown(course_name, chapter, edition, questions),
+            lambda: handout_markdown(course_name, chapter, edition, questions, parts()),
             course_name,
             chapter,
             edition,
             [questions.get(lesson.slug, []) for lesson in chapter.lessons],
         )
 
-    return {
-        handout_path(chapter.folder, edition): page(chapter, edition)
-        for chapter in course.chapters
-        for edition in EDITIONS
-    }
+    pages = {}
+    for chapter in course.chapters:
+        # both editions print the same questions: each is rendered once, when first needed
+        shared = lru_cache(maxsize=1)(lambda chapter=chapter: chapter_parts(chapter, questions))
+        for edition in EDITIONS:
+            pages[handout_path(chapter.folder, edition)] = page(chapter, edition, shared)
+    return pages
 
 
 def print_links(chapter: Chapter) -> str:
