@@ -11,11 +11,21 @@ import re
 from collections.abc import Mapping, Sequence
 
 from peixun.handouts.lesson_html import MissingLessonHtml, Place, for_handout, ids_in, sections
-from peixun.handouts.page import PART
+from peixun.handouts.page import PART, PRINTED
 
 
-def fill_parts(page_html: str, bodies: Sequence[str | None], places: Sequence[Place]) -> str:
-    """``page_html`` with every part marker replaced by its lesson's HTML, in page order.
+class MissingPrinted(LookupError):
+    """A handout page holds a marker for printed questions that were not made for it."""
+
+
+def fill_parts(
+    page_html: str,
+    bodies: Sequence[str | None],
+    places: Sequence[Place],
+    printed: Mapping[str, str],
+) -> str:
+    """``page_html`` with every part marker replaced by its lesson's HTML, in page order,
+    and every marker of printed questions by their HTML (``printed``).
 
     ``bodies[n]`` and ``places[n]`` are lesson ``n + 1``'s body HTML and place; a marker
     for a lesson whose HTML is missing raises :class:`MissingLessonHtml` (never a silent gap).
@@ -41,4 +51,9 @@ def fill_parts(page_html: str, bodies: Sequence[str | None], places: Sequence[Pl
             raise MissingLessonHtml(index + 1, section_id)
         return for_handout(found, places[index], used)
 
-    return PART.sub(part, page_html)
+    def questions(match: re.Match[str]) -> str:
+        if match["name"] not in printed:
+            raise MissingPrinted(match["name"])
+        return printed[match["name"]]
+
+    return PRINTED.sub(questions, PART.sub(part, page_html))

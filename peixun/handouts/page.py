@@ -209,23 +209,44 @@ def _lessons(chapter: Chapter) -> list[str]:
     return blocks
 
 
-def _question_sheet(numbered: Numbered) -> list[str]:
+# The printed questions and key entries are HTML of our own, many small elements each: the
+# page holds a marker paragraph for each lesson's run of them, filled in by the build with
+# the HTML written as Python-Markdown writes raw HTML inside the handout (a line break after
+# each block element), so that no page converts them through Markdown.
+PRINTED_MARKER = "PXHANDOUTHTML-{name}"
+PRINTED = re.compile(r"<p>PXHANDOUTHTML-(?P<name>[a-z0-9-]+)</p>")
+_BLOCK_BREAK = re.compile(r"(<(?:div|ol)\b[^>]*>|</(?:p|li|ol|div)>)")
+
+
+def as_written(blocks: Sequence[Markup]) -> str:
+    """Raw HTML blocks as the handout page shows them once Markdown has read them."""
+    return "".join(_BLOCK_BREAK.sub("\\1\n", str(block)) for block in blocks).removesuffix("\n")
+
+
+def _printed(name: str, blocks: Sequence[Markup], printed: dict[str, str]) -> str:
+    printed[name] = as_written(blocks)
+    return PRINTED_MARKER.format(name=name)
+
+
+def _question_sheet(numbered: Numbered, printed: dict[str, str]) -> list[str]:
     blocks = [
         "## 本章自测题 {#ceshi .px-handout__part}",
         str(Markup('<p class="px-handout__how">{}</p>').format(HOW_TO_ANSWER)),
     ]
     for i, lesson, papers in numbered:
         blocks.append(_lesson_heading("###", i, lesson, f"#ceshi-{lesson_prefix(i)}"))
-        blocks.extend(str(question_html(paper)) for paper in papers)
+        sheet = [question_html(paper) for paper in papers]  # once, for both editions
+        blocks.append(_printed(f"ceshi-{lesson_prefix(i)}", sheet, printed))
     return blocks
 
 
-def _answer_key(numbered: Numbered) -> list[str]:
+def _answer_key(numbered: Numbered, printed: dict[str, str]) -> list[str]:
     blocks = ["## 答案与解析 {#daan .px-handout__part}"]
     for i, lesson, papers in numbered:
         blocks.append(_lesson_heading("###", i, lesson, f"#daan-{lesson_prefix(i)}"))
         titles = section_titles(lesson)
-        blocks.extend(str(key_html(p, source_of(p, lesson, i, titles))) for p in papers)
+        key = [key_html(p, source_of(p, lesson, i, titles)) for p in papers]
+        blocks.append(_printed(f"daan-{lesson_prefix(i)}", key, printed))
     return blocks
 
 
@@ -254,16 +275,20 @@ class ChapterParts:
     sheet: list[str]  # empty when the chapter has no questions
     key: list[str]
     notes: list[str]
+    printed: dict[str, str]
+    """The HTML of each :data:`PRINTED` marker in ``sheet`` and ``key``, by name."""
 
 
 def chapter_parts(chapter: Chapter, questions: Mapping[str, Sequence[Question]]) -> ChapterParts:
     """The lesson parts, question sheet, answer key and discussion notes of a chapter."""
     numbered = number_chapter_questions(chapter, questions)
+    printed: dict[str, str] = {}
     return ChapterParts(
         _lessons(chapter),
-        _question_sheet(numbered) if numbered else [],
-        _answer_key(numbered) if numbered else [],
+        _question_sheet(numbered, printed) if numbered else [],
+        _answer_key(numbered, printed) if numbered else [],
         _discussion_notes(chapter),
+        printed,
     )
 
 

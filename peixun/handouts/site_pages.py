@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping, Sequence
-from functools import lru_cache
 
 from markupsafe import Markup
 
@@ -15,32 +14,46 @@ from peixun.memo import Memo
 from peixun.quiz import Question
 
 _PAGES: Memo[str] = Memo()  # kept across mkdocs serve rebuilds
+_PARTS: Memo[ChapterParts] = Memo()
+
+
+def shared_parts(chapter: Chapter, questions: Mapping[str, Sequence[Question]]) -> ChapterParts:
+    """What both editions of the chapter's handout print alike (its printed questions too).
+
+    Under ``mkdocs serve`` made again only when the chapter, its lessons or their questions
+    changed (peixun.memo)."""
+    return _PARTS.get(
+        lambda: chapter_parts(chapter, questions),
+        chapter,
+        [questions.get(lesson.slug, []) for lesson in chapter.lessons],
+    )
 
 
 def handout_pages(
-    course_name: str, course: Course, questions: Mapping[str, Sequence[Question]]
+    course_name: str,
+    course: Course,
+    questions: Mapping[str, Sequence[Question]],
+    parts_of: Callable[[Chapter], ChapterParts] | None = None,
 ) -> dict[str, str]:
     """docs path -> Markdown of every handout page, both editions of every chapter.
 
-    Under ``mkdocs serve`` a chapter's pages are made again only when the chapter, its
-    lessons or their questions changed (peixun.memo)."""
+    ``parts_of`` gives a chapter's :func:`shared_parts` (made once for both editions)."""
+    parts = parts_of or (lambda chapter: shared_parts(chapter, questions))
 
-    def page(chapter: Chapter, edition: Edition, parts: Callable[[], ChapterParts]) -> str:
+    def page(chapter: Chapter, edition: Edition) -> str:
         return _PAGES.get(
-            lambda: handout_markdown(course_name, chapter, edition, questions, parts()),
+            lambda: handout_markdown(course_name, chapter, edition, questions, parts(chapter)),
             course_name,
             chapter,
             edition,
             [questions.get(lesson.slug, []) for lesson in chapter.lessons],
         )
 
-    pages = {}
-    for chapter in course.chapters:
-        # both editions print the same questions: each is rendered once, when first needed
-        shared = lru_cache(maxsize=1)(lambda chapter=chapter: chapter_parts(chapter, questions))
-        for edition in EDITIONS:
-            pages[handout_path(chapter.folder, edition)] = page(chapter, edition, shared)
-    return pages
+    return {
+        handout_path(chapter.folder, edition): page(chapter, edition)
+        for chapter in course.chapters
+        for edition in EDITIONS
+    }
 
 
 def print_links(chapter: Chapter) -> str:

@@ -12,11 +12,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from peixun.handouts.assemble import fill_parts
+from peixun.handouts.assemble import MissingPrinted, fill_parts
 from peixun.handouts.editions import HANDOUT_FOLDER, parse_stem
 from peixun.handouts.lesson_html import MissingLessonHtml, Place, ids_in, split_body
 from peixun.handouts.page import placements
-from peixun.handouts.site_pages import handout_pages
+from peixun.handouts.site_pages import handout_pages, shared_parts
 from peixun.memo import Memo
 from peixun.site.bridge import course_of, questions_of
 
@@ -26,7 +26,8 @@ _FILLED: Memo[str] = Memo()  # kept across mkdocs serve rebuilds
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     config[_BODIES] = {}  # a rebuild starts with none: a lesson it did not convert is missing
-    pages = handout_pages(config.site_name, course_of(config), questions_of(config))
+    questions = questions_of(config)
+    pages = handout_pages(config.site_name, course_of(config), questions)
     for path, markdown in pages.items():
         if files.get_file_from_path(path) is not None:
             raise PluginError(
@@ -63,8 +64,13 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     placed = placements(chapter)
     by_url = dict(zip(urls, placed, strict=True))
     places = [Place(page.file.url, url, p, by_url) for url, p in zip(urls, placed, strict=True)]
+    printed = shared_parts(chapter, questions_of(config)).printed
     try:
-        filled = _FILLED.get(lambda: fill_parts(html, bodies, places), html, bodies, places)
+        filled = _FILLED.get(
+            lambda: fill_parts(html, bodies, places, printed), html, bodies, places, printed
+        )
+    except MissingPrinted as exc:  # a bug of ours, not the editor's: say what is missing
+        raise PluginError(f"讲义 {src} 缺少自测题部分“{exc.args[0]}”的内容。") from None
     except MissingLessonHtml as exc:
         number, section = exc.args
         lesson = chapter.lessons[number - 1]
