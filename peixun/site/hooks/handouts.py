@@ -12,22 +12,26 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from peixun.course.model import Chapter
 from peixun.handouts.assemble import MissingPrinted, fill_parts
 from peixun.handouts.editions import HANDOUT_FOLDER, parse_stem
 from peixun.handouts.lesson_html import MissingLessonHtml, Place, ids_in, split_body
-from peixun.handouts.page import placements
+from peixun.handouts.page import ChapterParts, placements
 from peixun.handouts.site_pages import handout_pages, shared_parts
 from peixun.memo import Memo
 from peixun.site.bridge import course_of, questions_of
 
 _BODIES = "peixun_lesson_bodies"  # on the config: one build's lesson HTML, by source path
+_PARTS = "peixun_handout_parts"  # on the config: one build's shared parts, by chapter folder
 _FILLED: Memo[str] = Memo()  # kept across mkdocs serve rebuilds
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     config[_BODIES] = {}  # a rebuild starts with none: a lesson it did not convert is missing
-    questions = questions_of(config)
-    pages = handout_pages(config.site_name, course_of(config), questions)
+    config[_PARTS] = {}
+    pages = handout_pages(
+        config.site_name, course_of(config), questions_of(config), lambda c: _parts(config, c)
+    )
     for path, markdown in pages.items():
         if files.get_file_from_path(path) is not None:
             raise PluginError(
@@ -64,7 +68,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     placed = placements(chapter)
     by_url = dict(zip(urls, placed, strict=True))
     places = [Place(page.file.url, url, p, by_url) for url, p in zip(urls, placed, strict=True)]
-    printed = shared_parts(chapter, questions_of(config)).printed
+    printed = _parts(config, chapter).printed
     try:
         filled = _FILLED.get(
             lambda: fill_parts(html, bodies, places, printed), html, bodies, places, printed
@@ -83,6 +87,14 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     if page.present_anchor_ids is not None:  # MkDocs checks links to them after all pages
         page.present_anchor_ids |= ids_in(filled)
     return filled
+
+
+def _parts(config: MkDocsConfig, chapter: Chapter) -> ChapterParts:
+    """The chapter's shared parts, made once per build for its pages and their markers."""
+    made: dict[str, ChapterParts] = config.setdefault(_PARTS, {})
+    if chapter.folder not in made:
+        made[chapter.folder] = shared_parts(chapter, questions_of(config))
+    return made[chapter.folder]
 
 
 def _url(files: Files, src_path: str) -> str:
