@@ -133,3 +133,18 @@ def test_text_files_have_identical_precompressed_copies(built_site: Path) -> Non
         packed = path.with_name(path.name + ".gz")
         assert gzip.decompress(packed.read_bytes()) == path.read_bytes()
         assert packed.stat().st_size < path.stat().st_size / 2
+
+
+def test_a_lesson_left_out_of_the_build_stops_its_handouts_naming_it(
+    fixture_project: Path,
+) -> None:
+    # a handout prints the HTML of every lesson of its chapter: one the build does not
+    # convert is never left out of it silently
+    with (fixture_project / "mkdocs.yml").open("a", encoding="utf-8") as config:
+        config.write("exclude_docs: |\n  01-diyi-zhang/02-*.md\n")
+    result = build_here(fixture_project)
+    assert not result.ok
+    errors = "\n".join(result.messages(logging.ERROR))
+    assert "讲义 handouts/01-diyi-zhang-student.md" in errors
+    assert "01-diyi-zhang/02-lianxi-fangfa.md 的课文" in errors
+    assert "exclude_docs" in errors and "Traceback" not in errors

@@ -80,9 +80,10 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         lesson = chapter.lessons[number - 1]
         what = f"课文的“{section}”一节" if section else "课文"
         raise PluginError(
-            f"讲义 {src} 要用 {config.docs_dir}/{lesson.src_path} 的{what}，但本次构建"
-            "没有得到它的 HTML（用 mkdocs serve --dirty 只重建改过的页面时会这样）。"
-            "请不带 --dirty 重新构建。"
+            f"讲义 {src} 要用 {config.docs_dir}/{lesson.src_path} 的{what}，但本次构建没有转换"
+            "这一课：它被 mkdocs.yml 的 exclude_docs 排除了，或者用了只重建改过的页面的 "
+            "mkdocs serve --dirty。讲义要印出本章每一课，请不要排除这一课、不带 --dirty 重新构建"
+            "（不要这一课时，请把它移出 docs/）。"
         ) from None
     if page.present_anchor_ids is not None:  # MkDocs checks links to them after all pages
         page.present_anchor_ids |= ids_in(filled)
