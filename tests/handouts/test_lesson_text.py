@@ -7,10 +7,17 @@ relative to the lesson's page, ``.md`` to ``.html``); these lessons are written 
 from __future__ import annotations
 
 import markdown as python_markdown
+import pytest
 from pymdownx.slugs import slugify
 
 from peixun.handouts.assemble import fill_parts
-from peixun.handouts.lesson_html import Place, for_handout, mark_body, split_body
+from peixun.handouts.lesson_html import (
+    MissingLessonHtml,
+    Place,
+    for_handout,
+    mark_body,
+    split_body,
+)
 from peixun.handouts.lesson_html import sections as html_sections
 from peixun.handouts.lesson_text import Placement, explicit_ids, section, sections
 from peixun.text.markdown import parse_markdown
@@ -137,10 +144,7 @@ def test_the_lesson_page_is_the_same_with_its_body_marked() -> None:
 
 def test_a_handout_never_prints_a_lesson_it_was_not_given() -> None:
     page = "<h2>第 1 课</h2>\n<p>PXHANDOUTPART-1</p>\n"
-    try:
+    with pytest.raises(MissingLessonHtml) as missing:
         fill_parts(page, [None], [PLACE], {})
-    except LookupError as exc:
-        assert exc.args == (1, None)
-    else:
-        raise AssertionError("a missing lesson must stop the build")
+    assert missing.value.args == (1, None)
     assert "ke1-mubiao" in fill_parts(page, [HTML], [PLACE], {})
