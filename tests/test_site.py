@@ -164,3 +164,16 @@ def test_a_marker_counts_on_a_tag_only_never_in_the_text() -> None:
     assert (scripts, styles) == ([], [])
     scripts, styles = page_assets('<div data-px-summary><div data-px-chart data-x="1">')
     assert scripts == ["record/record-exchange.js", "record/record-pages.js"]  # once each
+def test_a_lesson_left_out_of_the_build_stops_its_handouts_naming_it(
+    fixture_project: Path,
+) -> None:
+    # a handout prints the HTML of every lesson of its chapter: one the build does not
+    # convert is never left out of it silently
+    with (fixture_project / "mkdocs.yml").open("a", encoding="utf-8") as config:
+        config.write("exclude_docs: |\n  01-diyi-zhang/02-*.md\n")
+    result = build_here(fixture_project)
+    assert not result.ok
+    errors = "\n".join(result.messages(logging.ERROR))
+    assert "讲义 handouts/01-diyi-zhang-student.md" in errors
+    assert "01-diyi-zhang/02-lianxi-fangfa.md 的课文" in errors
+    assert "exclude_docs" in errors and "Traceback" not in errors

@@ -26,7 +26,13 @@ from peixun.course.model import Chapter, load_course
 from peixun.errors import ContentError, ContentErrors, problems_of
 from peixun.handouts import lesson_text
 from peixun.handouts.editions import HANDOUT_FOLDER, Edition, handout_stem, handout_title
-from peixun.handouts.page import DISCUSSION_PARTS, Numbered, number_chapter_questions, source_of
+from peixun.handouts.page import (
+    DISCUSSION_PARTS,
+    Numbered,
+    number_chapter_questions,
+    section_titles,
+    source_of,
+)
 from peixun.handouts.paper import (
     HOW_TO_ANSWER,
     LETTERS,
@@ -170,8 +176,9 @@ def _questions(doc: DocumentType, numbered: Numbered, edition: Edition) -> None:
     _heading(doc, "答案与解析", 2)
     for i, lesson, papers in numbered:
         _heading(doc, f"第 {i} 课　{lesson.title}", 3)
+        titles = section_titles(lesson)  # looked up once per lesson, not per question
         for paper in papers:
-            _key(doc, paper, source_of(paper, lesson, i)[1])
+            _key(doc, paper, source_of(paper, lesson, i, titles)[1])
 
 
 def _discussion_notes(doc: DocumentType, chapter: Chapter) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 import yaml
 from markupsafe import Markup
@@ -114,24 +115,49 @@ def _lesson_heading(level: str, number: int, lesson: Lesson, attrs: str) -> str:
     return f"{level} 第 {number} 课　{inline_markdown(lesson.title)} {{{attrs}}}"
 
 
-def _placements(chapter: Chapter) -> dict[str, lesson_text.Placement]:
-    return {
-        lesson.src_path: lesson_text.Placement(
-            lesson_prefix(i), lesson_text.explicit_ids(lesson.markdown)
-        )
+def placements(chapter: Chapter) -> list[lesson_text.Placement]:
+    """Each lesson's place in the chapter's handout, in lesson order."""
+    return [
+        lesson_text.Placement(lesson_prefix(i), lesson_text.explicit_ids(lesson.markdown))
         for i, lesson in enumerate(chapter.lessons, start=1)
-    }
+    ]
 
 
-def source_of(paper: PaperQuestion, lesson: Lesson, number: int) -> tuple[str, str]:
-    found = lesson_text.section(lesson.markdown, paper.question.source)
-    where = f"第 {number} 课 · {found.title}" if found else f"第 {number} 课"
+# The text of a lesson, or of one of its sections, is not Markdown in the handout page: the
+# page holds this paragraph in its place, and the build puts there the HTML the lesson's own
+# page was rendered to (peixun.handouts.assemble).
+PART_MARKER = "PXHANDOUTPART-{number}{section}"
+PART = re.compile(r"<p>PXHANDOUTPART-(?P<number>[0-9]+)(?:-(?P<section>[a-z0-9-]+))?</p>")
+
+
+def part_marker(number: int, section_id: str | None = None) -> str:
+    """The paragraph standing for lesson ``number``'s body (or its section ``section_id``)."""
+    return PART_MARKER.format(number=number, section=f"-{section_id}" if section_id else "")
+
+
+def source_of(
+    paper: PaperQuestion, lesson: Lesson, number: int, titles: Mapping[str, str] | None = None
+) -> tuple[str, str]:
+    """The link and words of the section a question comes from. ``titles`` (section id ->
+    title, :func:`section_titles`) saves looking the lesson's sections up for each question."""
+    titles = section_titles(lesson) if titles is None else titles
+    title = titles.get(paper.question.source)
+    where = f"第 {number} 课 · {title}" if title is not None else f"第 {number} 课"
     href = (
         f"#{lesson_prefix(number)}-{paper.question.source}"
-        if found
+        if title is not None
         else f"#{lesson_prefix(number)}"
     )
     return href, where
+
+
+def section_titles(lesson: Lesson) -> dict[str, str]:
+    """The lesson's ``##`` section titles by id (the first section wins, as a lookup did)."""
+    titles: dict[str, str] = {}
+    for found in lesson_text.sections(lesson.markdown):
+        if found.id is not None:
+            titles.setdefault(found.id, found.title)
+    return titles
 
 
 Numbered = list[tuple[int, Lesson, list[PaperQuestion]]]
@@ -176,48 +202,94 @@ def _opening(
 
 
 def _lessons(chapter: Chapter) -> list[str]:
-    placed = _placements(chapter)
     blocks = []
     for i, lesson in enumerate(chapter.lessons, start=1):
         blocks.append(_lesson_heading("##", i, lesson, f"#{lesson_prefix(i)} .px-handout__lesson"))
-        blocks.append(lesson_text.for_handout(lesson.markdown, lesson.src_path, placed))
+        blocks.append(part_marker(i))
     return blocks
 
 
-def _question_sheet(numbered: Numbered) -> list[str]:
+# The printed questions and key entries are HTML of our own, many small elements each: the
+# page holds a marker paragraph for each lesson's run of them, filled in by the build with
+# the HTML written as Python-Markdown writes raw HTML inside the handout (a line break after
+# each block element), so that no page converts them through Markdown.
+PRINTED_MARKER = "PXHANDOUTHTML-{name}"
+PRINTED = re.compile(r"<p>PXHANDOUTHTML-(?P<name>[a-z0-9-]+)</p>")
+_BLOCK_BREAK = re.compile(r"(<(?:div|ol)\b[^>]*>|</(?:p|li|ol|div)>)")
+
+
+def as_written(blocks: Sequence[Markup]) -> str:
+    """Raw HTML blocks as the handout page shows them once Markdown has read them."""
+    return "".join(_BLOCK_BREAK.sub("\\1\n", str(block)) for block in blocks).removesuffix("\n")
+
+
+def _printed(name: str, blocks: Sequence[Markup], printed: dict[str, str]) -> str:
+    printed[name] = as_written(blocks)
+    return PRINTED_MARKER.format(name=name)
+
+
+def _question_sheet(numbered: Numbered, printed: dict[str, str]) -> list[str]:
     blocks = [
         "## 本章自测题 {#ceshi .px-handout__part}",
         str(Markup('<p class="px-handout__how">{}</p>').format(HOW_TO_ANSWER)),
     ]
     for i, lesson, papers in numbered:
         blocks.append(_lesson_heading("###", i, lesson, f"#ceshi-{lesson_prefix(i)}"))
-        blocks.extend(str(question_html(paper)) for paper in papers)
+        sheet = [question_html(paper) for paper in papers]  # once, for both editions
+        blocks.append(_printed(f"ceshi-{lesson_prefix(i)}", sheet, printed))
     return blocks
 
 
-def _answer_key(numbered: Numbered) -> list[str]:
+def _answer_key(numbered: Numbered, printed: dict[str, str]) -> list[str]:
     blocks = ["## 答案与解析 {#daan .px-handout__part}"]
     for i, lesson, papers in numbered:
         blocks.append(_lesson_heading("###", i, lesson, f"#daan-{lesson_prefix(i)}"))
-        blocks.extend(str(key_html(p, source_of(p, lesson, i))) for p in papers)
+        titles = section_titles(lesson)
+        key = [key_html(p, source_of(p, lesson, i, titles)) for p in papers]
+        blocks.append(_printed(f"daan-{lesson_prefix(i)}", key, printed))
     return blocks
 
 
 def _discussion_notes(chapter: Chapter) -> list[str]:
     """For the teacher: each lesson's discussion questions, key points and goals, quoted."""
-    placed = _placements(chapter)
     blocks = [
         "## 讨论引导 {#yindao .px-handout__part}",
         "以下讨论题、要点和学习目标均摘自各课课文，供主持讨论时对照。",
     ]
     for i, lesson in enumerate(chapter.lessons, start=1):
         blocks.append(_lesson_heading("###", i, lesson, f"#yindao-{lesson_prefix(i)}"))
+        found = {s.id: s for s in reversed(lesson_text.sections(lesson.markdown))}
         for section_id, heading in DISCUSSION_PARTS:
-            found = lesson_text.section(lesson.markdown, section_id)
-            if found and found.markdown:
+            part = found.get(section_id)
+            if part and part.markdown:
                 blocks.append(f'<p class="px-handout__label">{heading}</p>')
-                blocks.append(lesson_text.for_handout(found.content, lesson.src_path, placed))
+                blocks.append(part_marker(i, section_id))
     return blocks
+
+
+@dataclass(frozen=True)
+class ChapterParts:
+    """What both editions of a chapter's handout print alike, made once for the two."""
+
+    lessons: list[str]
+    sheet: list[str]  # empty when the chapter has no questions
+    key: list[str]
+    notes: list[str]
+    printed: dict[str, str]
+    """The HTML of each :data:`PRINTED` marker in ``sheet`` and ``key``, by name."""
+
+
+def chapter_parts(chapter: Chapter, questions: Mapping[str, Sequence[Question]]) -> ChapterParts:
+    """The lesson parts, question sheet, answer key and discussion notes of a chapter."""
+    numbered = number_chapter_questions(chapter, questions)
+    printed: dict[str, str] = {}
+    return ChapterParts(
+        _lessons(chapter),
+        _question_sheet(numbered, printed) if numbered else [],
+        _answer_key(numbered, printed) if numbered else [],
+        _discussion_notes(chapter),
+        printed,
+    )
 
 
 def handout_markdown(
@@ -225,17 +297,18 @@ def handout_markdown(
     chapter: Chapter,
     edition: Edition,
     questions: Mapping[str, Sequence[Question]],
+    parts: ChapterParts | None = None,
 ) -> str:
-    """The whole handout page: lessons, questions and, for teachers, key and discussion notes."""
-    numbered = number_chapter_questions(chapter, questions)
+    """The whole handout page: lessons, questions and, for teachers, key and discussion notes.
+
+    The lessons' text stands as :func:`part_marker` paragraphs, filled in by the build.
+    ``parts`` (:func:`chapter_parts`) lets the two editions share what they print alike."""
+    parts = chapter_parts(chapter, questions) if parts is None else parts
     blocks = [_front_matter(chapter, edition)]
-    blocks += _opening(course_name, chapter, edition, bool(numbered))
-    blocks += _lessons(chapter)
-    if numbered:
-        blocks += _question_sheet(numbered)
-    if edition.answers and numbered:
-        blocks += _answer_key(numbered)
+    blocks += _opening(course_name, chapter, edition, bool(parts.sheet))
+    blocks += parts.lessons
+    blocks += parts.sheet
     if edition.answers:
-        blocks += _discussion_notes(chapter)
+        blocks += parts.key + parts.notes
     blocks.append("</div>")
     return "\n\n".join(blocks) + "\n"

@@ -3,30 +3,46 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from markupsafe import Markup
 
 from peixun.course.model import Chapter, Course
 from peixun.handouts.editions import EDITIONS, Edition, handout_path, relative_link
-from peixun.handouts.page import handout_markdown
+from peixun.handouts.page import ChapterParts, chapter_parts, handout_markdown
 from peixun.memo import Memo
 from peixun.quiz import Question
 
 _PAGES: Memo[str] = Memo()  # kept across mkdocs serve rebuilds
+_PARTS: Memo[ChapterParts] = Memo()
+
+
+def shared_parts(chapter: Chapter, questions: Mapping[str, Sequence[Question]]) -> ChapterParts:
+    """What both editions of the chapter's handout print alike (its printed questions too).
+
+    Under ``mkdocs serve`` made again only when the chapter, its lessons or their questions
+    changed (peixun.memo)."""
+    return _PARTS.get(
+        lambda: chapter_parts(chapter, questions),
+        chapter,
+        [questions.get(lesson.slug, []) for lesson in chapter.lessons],
+    )
 
 
 def handout_pages(
-    course_name: str, course: Course, questions: Mapping[str, Sequence[Question]]
+    course_name: str,
+    course: Course,
+    questions: Mapping[str, Sequence[Question]],
+    parts_of: Callable[[Chapter], ChapterParts] | None = None,
 ) -> dict[str, str]:
     """docs path -> Markdown of every handout page, both editions of every chapter.
 
-    Under ``mkdocs serve`` a chapter's pages are made again only when the chapter, its
-    lessons or their questions changed (peixun.memo)."""
+    ``parts_of`` gives a chapter's :func:`shared_parts` (made once for both editions)."""
+    parts = parts_of or (lambda chapter: shared_parts(chapter, questions))
 
     def page(chapter: Chapter, edition: Edition) -> str:
         return _PAGES.get(
-            lambda: handout_markdown(course_name, chapter, edition, questions),
+            lambda: handout_markdown(course_name, chapter, edition, questions, parts(chapter)),
             course_name,
             chapter,
             edition,

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 import markdown as python_markdown
 import pytest
 from pymdownx.slugs import slugify
 
 from peixun.course.check import check_sections, check_text
-from peixun.handouts.lesson_text import Placement, explicit_ids, for_handout
+from peixun.handouts.lesson_html import Place, for_handout
+from peixun.handouts.lesson_text import Placement, explicit_ids
 from peixun.handouts.lesson_text import sections as handout_sections
 from peixun.quiz.lessontext import section_ids
 from peixun.search.userdict import heading_words
@@ -15,22 +18,32 @@ from peixun.text.markdown import parse_markdown
 from tests.test_content_check import GOOD_BODY, lesson
 
 ID_FORMS = ["{#zhize}", "{: #zhize }", "{#zhize .cls}", '{ #zhize key="v" }', "{:#zhize}"]
-SRC = "99-ceshi/01-ceshi.md"
 
 
 def _with_heading(heading: str) -> str:
     return GOOD_BODY.replace("## 支部书记的职责 {#zhize}", heading)
 
 
-def _rendered_id(heading: str) -> str | None:
-    """The id Python-Markdown (attr_list + toc, as in mkdocs.yml) gives the heading."""
-    html = python_markdown.markdown(
+def _rendered(heading: str) -> str:
+    """The heading as Python-Markdown (attr_list + toc, as in mkdocs.yml) renders it."""
+    return python_markdown.markdown(
         heading,
         extensions=["attr_list", "toc"],
         extension_configs={"toc": {"slugify": slugify(case="lower")}},
     )
+
+
+def _rendered_id(heading: str) -> str | None:
+    """The id Python-Markdown gives the heading."""
+    html = _rendered(heading)
     start = html.find('id="')
     return html[start + 4 : html.index('"', start + 4)] if start >= 0 else None
+
+
+def _in_handout(heading: str, placement: Placement) -> str:
+    """The rendered heading as the handout prints it (the lesson's HTML, moved and prefixed)."""
+    place = Place("handouts/99-ceshi-student.html", "99-ceshi/01-ceshi.html", placement, {})
+    return for_handout(_rendered(heading), place, set())
 
 
 @pytest.mark.parametrize("attrs", ID_FORMS)
@@ -42,9 +55,8 @@ def test_every_attr_list_form_gives_the_same_id_everywhere(attrs: str) -> None:
     assert section_ids(page.markdown) == ["mubiao", "zhize", "yaodian", "taolun", "laiyuan"]
     assert [s.id for s in handout_sections(page.markdown)][1] == "zhize"
     assert "zhize" in explicit_ids(page.markdown)
-    placed = {SRC: Placement("ke1", explicit_ids(page.markdown))}
-    moved = for_handout(page.markdown, SRC, placed)
-    assert f"### 支部书记的职责 {attrs.replace('#zhize', '#ke1-zhize')}" in moved
+    moved = _in_handout(heading, Placement("ke1", explicit_ids(page.markdown)))
+    assert re.search(r'<h3[^>]* id="ke1-zhize"[^>]*>支部书记的职责</h3>', moved), moved
     [section] = [s for s in page.markdown.sections if s.id == "zhize"]
     assert section.title == "支部书记的职责" and section.heading.number == 12
 
@@ -58,8 +70,8 @@ def test_heading_without_a_space_is_a_heading_and_is_reported() -> None:
         "请写成“## 支部书记的职责”。"
     )
     assert "zhize" in section_ids(page.markdown)
-    placed = {SRC: Placement("ke1", explicit_ids(page.markdown))}
-    assert "###支部书记的职责 {#ke1-zhize}" in for_handout(page.markdown, SRC, placed)
+    placement = Placement("ke1", explicit_ids(page.markdown))
+    assert '<h3 id="ke1-zhize">' in _in_handout("##支部书记的职责 {#zhize}", placement)
     assert heading_words("##强化四种意识\n") == ["四种意识"]
 
 

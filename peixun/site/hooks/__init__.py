@@ -61,8 +61,10 @@ on_nav = course.on_nav
 on_page_markdown = CombinedEvent(course.on_page_markdown, meeting.on_page_markdown)
 # tooltips first (the banner gets none), then the quiz
 # record after quiz: its pages and the home page's 继续学习 block are no quiz
+# handouts after course: course keeps each lesson's HTML as converted, before its tooltips
 on_page_content = CombinedEvent(
     course.on_page_content,
+    handouts.on_page_content,
     quiz.on_page_content,
     record.on_page_content,
     meeting.on_page_content,

@@ -17,6 +17,7 @@ from peixun.course.links import check_course_links
 from peixun.course.publish import drafts
 from peixun.errors import ContentError, ContentErrors
 from peixun.generated import generated_paths
+from peixun.handouts.lesson_html import mark_body
 from peixun.handouts.site_pages import print_links
 from peixun.memo import Memo
 from peixun.quiz import pages as quiz_pages
@@ -30,6 +31,7 @@ from peixun.site.bridge import (
     url_for,
 )
 from peixun.site.hooks.drafts import serving
+from peixun.site.hooks.handouts import keep_lesson_body
 
 log = get_plugin_logger(__name__)
 _CHECKED: Memo[list[ContentError]] = Memo()  # kept across mkdocs serve rebuilds
@@ -85,7 +87,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     course = course_of(config)
     lesson = course.lesson(page.file.src_uri)
     if lesson is not None:
-        return markdown + quiz_pages.lesson_quiz_markdown(lesson, questions_of(config))
+        # the body marked: its HTML is kept for the handouts (on_page_content)
+        body = mark_body(markdown)
+        return body + quiz_pages.lesson_quiz_markdown(lesson, questions_of(config))
     chapter = course.chapter_of_index(page.file.src_uri)
     if chapter is not None:
         lesson_list = course_pages.lesson_list(chapter, url_for(page, files))
@@ -103,4 +107,5 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     """Term tooltips on lessons; runs before the quiz replaces its marker (so quizzes get none)."""
     if course_of(config).lesson(page.file.src_uri) is None:
         return html
+    html = keep_lesson_body(html, page, config)  # as converted: no tooltips, no quiz
     return add_tooltips(html, glossary_of(config))
