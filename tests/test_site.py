@@ -164,6 +164,8 @@ def test_a_marker_counts_on_a_tag_only_never_in_the_text() -> None:
     assert (scripts, styles) == ([], [])
     scripts, styles = page_assets('<div data-px-summary><div data-px-chart data-x="1">')
     assert scripts == ["record/record-exchange.js", "record/record-pages.js"]  # once each
+
+
 def test_a_lesson_left_out_of_the_build_stops_its_handouts_naming_it(
     fixture_project: Path,
 ) -> None:
