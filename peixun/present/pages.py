@@ -12,7 +12,9 @@ from peixun.course.model import Chapter, Course, Lesson
 from peixun.handouts.editions import relative_link
 
 PRESENT_FOLDER = "present"
-MARKER = "<!-- peixun:present -->"
+# The view is put in the finished page (peixun.site.hooks.meeting). The comment names its own
+# "<h1>" so that Material, which looks for one in the content, adds no second title.
+MARKER = "<!-- peixun:present: the view has its own <h1> -->"
 LINK_TEXT = "演示"
 
 

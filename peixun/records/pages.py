@@ -16,7 +16,9 @@ from peixun.records.sheet import Sheet, chapter_sheet, lesson_sheet
 RECORD_FOLDER = "records"
 LINK_TEXT = "学习记录"
 PLAN_TEXT = "学习计划"
-MARKER = "<!-- peixun:records-sheet -->"
+# The view is put in the finished page (peixun.site.hooks.meeting). The comment names its own
+# "<h1>" so that Material, which looks for one in the content, adds no second title.
+MARKER = "<!-- peixun:records-sheet: the view has its own <h1> -->"
 """Written into a sheet page's Markdown; replaced by the sheet once the page is rendered:
 the sheet is raw HTML, which md_in_html would otherwise parse all through for nothing."""
 

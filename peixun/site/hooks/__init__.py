@@ -73,6 +73,9 @@ on_page_content = CombinedEvent(
 on_page_context = CombinedEvent(course.on_page_context, search.on_page_context)
 on_post_build = CombinedEvent(search.on_post_build, assets.on_post_build)
 # each its <head> element; assets: the files only that page uses (peixun.assets.PAGE_ASSETS)
-on_post_page = CombinedEvent(quiz.on_post_page, record.on_post_page, assets.on_post_page)
+# meeting before assets: the views it puts in name the files assets adds to <head>
+on_post_page = CombinedEvent(
+    quiz.on_post_page, record.on_post_page, meeting.on_post_page, assets.on_post_page
+)
 on_post_template = quiz.on_post_template
 on_serve = quiz.on_serve

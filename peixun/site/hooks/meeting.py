@@ -25,7 +25,11 @@ def _add(files: Files, config: MkDocsConfig, path: str, content: str, *, nav: bo
     files.append(File.generated(config, path, content=content, inclusion=inclusion))
 
 
+_FILES = "peixun_meeting_files"  # on_post_page is given no Files: kept from on_files
+
+
 def on_files(files: Files, config: MkDocsConfig) -> Files:
+    config[_FILES] = files
     course = course_of(config)
     settings = settings_of(config)
     for path, (chapter, lesson) in present_pages.present_paths(course).items():
@@ -57,22 +61,33 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """The presentation, the 学习记录 sheet and the plan, in place of their markers."""
+    """The 学习计划 in place of its marker."""
+    if plan.MARKER in html:
+        return html.replace(plan.MARKER, str(plan.plan_html(course_of(config))))
+    return html
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    """The presentation and the 学习记录 sheet, in place of their markers.
+
+    Put in the finished page rather than its content: MkDocs keeps every page's content until
+    the build ends, and these views (out of search, without a table of contents) are the
+    largest part of it: a copy of every lesson and chapter.
+    """
     course = course_of(config)
-    if record_pages.MARKER in html:
+    if record_pages.MARKER in output:
         fields = settings_of(config).record_fields
         sheet = record_pages.sheet_at(page.file.src_uri, config.site_name, course, fields)
-        return html.replace(record_pages.MARKER, str(sheet) if sheet is not None else "")
-    if present_pages.MARKER in html:
+        return output.replace(record_pages.MARKER, str(sheet) if sheet is not None else "", 1)
+    if present_pages.MARKER in output:
         found = present_pages.presented(course, page.file.src_uri)
         if found is None:
-            return html
+            return output
         chapter, lesson = found
         back = chapter.index_path if lesson is None else lesson.src_path
+        files = config[_FILES]
         view = present_view(
             config.site_name, chapter, lesson, questions_of(config), url_for(page, files)(back)
         )
-        return html.replace(present_pages.MARKER, str(view))
-    if plan.MARKER in html:
-        return html.replace(plan.MARKER, str(plan.plan_html(course)))
-    return html
+        return output.replace(present_pages.MARKER, str(view), 1)
+    return output
