@@ -179,3 +179,23 @@ def test_a_lesson_left_out_of_the_build_stops_its_handouts_naming_it(
     assert "讲义 handouts/01-diyi-zhang-student.md" in errors
     assert "01-diyi-zhang/02-lianxi-fangfa.md 的课文" in errors
     assert "exclude_docs" in errors and "Traceback" not in errors
+
+
+def test_the_sitemap_lists_the_course_pages_but_not_the_views_of_their_own(
+    built_site: Path,
+) -> None:
+    # Material's instant navigation downloads the sitemap on every first visit and takes over
+    # only links it lists; handouts, 演示 and 学习记录 sheets load afresh, without the site's nav
+    sitemap = (built_site / "sitemap.xml").read_text(encoding="utf-8")
+    listed = [
+        re.sub(r"^https?://[^/]+/", "", u) for u in re.findall(r"<loc>([^<]*)</loc>", sitemap)
+    ]
+    assert "01-juese-renzhi/01-diwei-zuoyong.html" in listed
+    assert any(u.endswith("xuexi-jihua.html") for u in listed)
+    assert not [u for u in listed if re.search(r"(^|/)(handouts|present|records)/", u)]
+    lesson = (built_site / "01-juese-renzhi" / "01-diwei-zuoyong.html").read_text(encoding="utf-8")
+    assert 'class="md-nav' in lesson  # the course nav is rendered where it is shown
+    view = (built_site / "present" / "01-juese-renzhi" / "01-diwei-zuoyong.html").read_text(
+        encoding="utf-8"
+    )
+    assert 'data-md-type="navigation"' not in view

@@ -63,16 +63,18 @@ def test_from_a_lesson_each_page_kind_works_under_instant_navigation(
     page = instant
     page.goto(site_url + LESSON1)
     ready(page)
-    page.evaluate("window.__sameDocument = true")  # gone if the browser loads a new document
 
-    page.get_by_role("link", name="演示", exact=True).click()  # 演示: its keys step
+    # 演示 is a view of its own, out of the sitemap: the link loads it afresh; its keys step
+    page.get_by_role("link", name="演示", exact=True).click()
     showing = page.locator('[data-slide][aria-current="step"]')
     expect(showing.locator("h1")).to_have_text("党支部的地位与支部书记的关键作用")
     expect(page.locator(".md-header")).to_be_hidden()  # present.css
     page.keyboard.press("ArrowRight")
     expect(page.locator("[data-progress-text]")).to_contain_text(re.compile(r"^2 /"))
-    page.get_by_role("link", name="退出演示").click()
+    page.get_by_role("link", name="退出演示").click()  # back to the lesson, instantly
     expect(page.locator(".md-header")).to_be_visible()
+    ready(page)
+    page.evaluate("window.__sameDocument = true")  # gone if the browser loads a new document
 
     go(page, "学习计划")  # the form appears and the months are laid out
     expect(page.locator(".px-plan__form")).to_be_visible()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from jinja2 import Environment
 from markupsafe import Markup
 from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
@@ -34,6 +35,22 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     polyfills = list(config.extra.get("polyfills") or [])
     config.extra["polyfills"] = [*(assets.site_path(p) for p in assets.POLYFILLS), *polyfills]
     return config
+
+
+def standalone(page: Page | None) -> bool:
+    """A page shown on its own, without the site's sidebars: handouts, 演示 and 学习记录 sheets.
+
+    Their templates skip the course nav (it would only be hidden), and they are left out of
+    ``sitemap.xml``, which Material's instant navigation downloads on every first visit: a link
+    to one of them loads the page afresh, as a full-screen or printed view should.
+    """
+    hide = (page.meta.get("hide") or []) if page is not None else []
+    return "navigation" in hide and "toc" in hide
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    env.tests["peixun_standalone"] = standalone  # {% if page is peixun_standalone %}
+    return env
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
