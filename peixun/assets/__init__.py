@@ -28,7 +28,6 @@ SCRIPTS = (
     "exam/loader.js",
     "exam/review.js",
     "record/record.js",
-    "search/search-zh.js",
     "scorm/scorm.js",  # last: it uses quiz.js's store (window.peixun.store)
 )
 """Scripts every page runs, in order."""

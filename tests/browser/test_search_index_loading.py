@@ -11,7 +11,10 @@ from playwright.sync_api import Page, expect
 
 LESSON = "01-juese-renzhi/01-diwei-zuoyong.html"
 INDEX_FILES = ("search/search_index.json", "search/search_index.js")
-WORKER_SCRIPT = re.compile(r"/assets/javascripts/workers/search\.[0-9a-f]+\.min\.js$")
+# Material's worker and our query side (pinyin, segmentation), both fetched when search opens
+SEARCH_SCRIPT = re.compile(
+    r"/assets/javascripts/workers/search\.[0-9a-f]+\.min\.js$|/assets/peixun/search/search-zh\.js$"
+)
 WU_GE_BIFANG = "08-wushixing-zuzhi/03-zhibu-jianshe-zhiliang.html#wu-ge-bifang"
 
 
@@ -28,12 +31,12 @@ def _index_requests(page: Page) -> list[str]:
 
 
 def _worker_requests(page: Page) -> list[str]:
-    """Requests for Material's search worker script made by ``page`` from now on."""
+    """Requests for the search scripts (Material's worker, search-zh.js) from now on."""
     found: list[str] = []
     page.on(
         "request",
         lambda request: (
-            found.append(request.url) if WORKER_SCRIPT.search(request.url.split("?")[0]) else None
+            found.append(request.url) if SEARCH_SCRIPT.search(request.url.split("?")[0]) else None
         ),
     )
     return found
@@ -72,13 +75,13 @@ def test_a_lesson_opened_over_http_loads_no_index_until_search_is_opened(
     page.wait_for_timeout(500)  # anything Material would load after start-up has been asked for
     expect(page.locator("article.md-content__inner")).to_be_visible()
     assert requests == []
-    assert workers == [], "打开课文时不应下载搜索 worker"
+    assert workers == [], "打开课文时不应下载搜索 worker 和 search-zh.js"
 
     page.keyboard.press("/")
     expect(page.get_by_role("textbox", name="搜索")).to_be_focused()
     _search(page, "五个必访")
     assert len(requests) == 1 and requests[0].endswith("search/search_index.json")
-    assert len(workers) == 1
+    assert len(workers) == 2
 
     page.keyboard.press("Escape")
     expect(page.locator("[data-md-toggle=search]")).not_to_be_checked()
@@ -100,7 +103,7 @@ def test_a_lesson_opened_over_http_loads_no_index_until_search_is_opened(
     page.keyboard.press("/")
     _search(page, "三会一课")
     assert len(requests) == 1, "换页后不应再次下载索引"
-    assert len(workers) == 1, "换页后不应再次下载搜索 worker"
+    assert len(workers) == 2, "换页后不应再次下载搜索 worker 和 search-zh.js"
 
 
 def test_a_search_link_loads_the_index_at_once(page: Page, site_url: str) -> None:
@@ -146,4 +149,4 @@ def test_a_search_link_opens_search_with_its_results(page: Page, site_url: str) 
     expect(page.locator("[data-md-toggle=search]")).to_be_checked()
     expect(page.get_by_role("textbox", name="搜索")).to_have_value("三会一课")
     expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=20_000)
-    assert len(requests) == 1 and len(workers) == 1
+    assert len(requests) == 1 and len(workers) == 2  # the worker and search-zh.js

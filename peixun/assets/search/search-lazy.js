@@ -31,6 +31,26 @@
     waiting.splice(0).forEach(function (go) { go() })
   }
 
+  /* 0. search-zh.js (beside this file) extends the workers' postMessage: it has to be in place
+   * before a real worker gets its first message. Where the worker waits for search to be
+   * opened, so does it; elsewhere (file://, a theme without that worker) it loads at once. */
+  var zhUrl = new URL("search-zh.js", document.currentScript.src).href
+  var zhReady = null // the callbacks waiting for it; null until it is asked for
+  var zhLoaded = false
+  function withSearchZh(then) {
+    if (zhLoaded) return then()
+    if (zhReady) return zhReady.push(then)
+    zhReady = [then]
+    var script = document.createElement("script")
+    script.src = zhUrl
+    // Without it search still works, only without pinyin and segmentation: go on either way.
+    script.onload = script.onerror = function () {
+      zhLoaded = true
+      zhReady.splice(0).forEach(function (go) { go() })
+    }
+    document.head.appendChild(script)
+  }
+
   /* 1. The search worker, created when search is first opened (over HTTP). */
   var RealWorker = window.Worker
   var workerUrl = settings.search ? new URL(settings.search, location.href).href : null
@@ -43,7 +63,8 @@
       var outbox = []
       var worker = null
       var self = this
-      function start() {
+      function start() { withSearchZh(create) }
+      function create() {
         worker = new RealWorker(url, options)
         worker.addEventListener("message", function (event) {
           var copy = new MessageEvent("message", { data: event.data })
@@ -72,6 +93,10 @@
     // search-zh.js extends Worker.prototype.postMessage: that must stay the real workers' own.
     LazyWorker.prototype = RealWorker.prototype
     window.Worker = LazyWorker
+    // A theme that makes its worker some other way still gets it when search is opened.
+    waiting.push(function () { withSearchZh(function () {}) })
+  } else {
+    withSearchZh(function () {})
   }
 
   /* 2. The index request, over HTTP (Material's XMLHttpRequest, sent when search is opened). */
