@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser, Playwright
+    from playwright.sync_api import Browser, Page, Playwright, Route
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -49,3 +49,17 @@ def launch(playwright: Playwright) -> Browser:
     return playwright.chromium.launch(
         executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
     )
+
+
+def instant_navigation_here(page: Page, site_url: str) -> None:
+    """Let Material's instant navigation take this test server's links.
+
+    It takes over only links the sitemap lists, and the built sitemap names ``site_url``'s
+    port from mkdocs.yml (:8000), not the test server's."""
+    port = site_url.rstrip("/").rsplit(":", 1)[1]
+
+    def rewrite(route: Route) -> None:
+        response = route.fetch()
+        route.fulfill(response=response, body=response.text().replace(":8000/", f":{port}/"))
+
+    page.route("**/sitemap.xml", rewrite)

@@ -9,13 +9,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 from playwright.sync_api import Page, expect
 
 from tests.browser.quizhelp import choose
-from tests.browsing import serve
+from tests.browsing import instant_navigation_here, serve
 from tests.fixture import copy_fixture
 from tests.sitebuild import build_here
 
@@ -234,13 +233,7 @@ def test_question_data_loads_on_demand_over_http_and_from_a_folder(
 
 def test_exam_and_wrong_book_work_under_instant_navigation(page: Page, exam_url: str) -> None:
     """Material swaps the page without loading scripts again: the exam's scripts come on demand."""
-    port = exam_url.rstrip("/").rsplit(":", 1)[1]
-
-    def rewrite(route: Any) -> None:  # instant navigation needs the sitemap's URLs to be ours
-        response = route.fetch()
-        route.fulfill(response=response, body=response.text().replace(":8000/", f":{port}/"))
-
-    page.route("**/sitemap.xml", rewrite)
+    instant_navigation_here(page, exam_url)
     page.goto(exam_url + "01-diyi-zhang/01-xuexi-huanjie.html")
     page.wait_for_selector("[data-quiz][data-ready]", state="attached")
     page.evaluate("window.sameDocument = true")  # gone if the browser loads a new document

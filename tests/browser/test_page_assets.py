@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import posixpath
 import re
-from typing import Any
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -13,6 +12,7 @@ from playwright.sync_api import Page, expect
 from peixun.assets import PAGE_ASSETS, site_path
 from peixun.record.coursemap import part_path
 from tests.browser.quizhelp import LESSON1, ready
+from tests.browsing import instant_navigation_here
 
 pytestmark = pytest.mark.usefixtures("no_script_errors")
 
@@ -42,14 +42,7 @@ def test_a_lesson_page_loads_none_of_the_other_pages_files(page: Page, site_url:
 
 @pytest.fixture
 def instant(page: Page, site_url: str) -> Page:
-    """Instant navigation needs the sitemap's URLs to be this server's (site_url has :8000)."""
-    port = site_url.rstrip("/").rsplit(":", 1)[1]
-
-    def rewrite(route: Any) -> None:
-        response = route.fetch()
-        route.fulfill(response=response, body=response.text().replace(":8000/", f":{port}/"))
-
-    page.route("**/sitemap.xml", rewrite)
+    instant_navigation_here(page, site_url)
     return page
 
 

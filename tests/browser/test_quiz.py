@@ -22,6 +22,7 @@ from tests.browser.quizhelp import (
     question,
     ready,
 )
+from tests.browsing import instant_navigation_here
 from tests.sitebuild import ROOT
 
 QUIZ_JS = ROOT / "peixun" / "assets" / "quiz" / "quiz.js"
@@ -189,14 +190,7 @@ def test_unavailable_storage_never_breaks_the_page(page: Page, site_url: str) ->
 
 @pytest.fixture
 def instant(page: Page, site_url: str) -> Page:
-    """Instant navigation needs the sitemap's URLs to be this server's (site_url has :8000)."""
-    port = site_url.rstrip("/").rsplit(":", 1)[1]
-
-    def rewrite(route: Any) -> None:
-        response = route.fetch()
-        route.fulfill(response=response, body=response.text().replace(":8000/", f":{port}/"))
-
-    page.route("**/sitemap.xml", rewrite)
+    instant_navigation_here(page, site_url)
     return page
 
 

@@ -22,6 +22,7 @@ from tests.browser.recordhelp import (
     seed,
     stored,
 )
+from tests.browsing import instant_navigation_here
 
 pytestmark = pytest.mark.usefixtures("no_script_errors")
 
@@ -291,13 +292,7 @@ def test_states_and_continue_work_from_a_folder(page: Page, built_site: Path) ->
 def test_instant_navigation_marks_the_new_page_once_and_records_its_opening(
     page: Page, site_url: str
 ) -> None:
-    port = site_url.rstrip("/").rsplit(":", 1)[1]
-
-    def rewrite(route: Any) -> None:  # instant navigation needs the sitemap's URLs on this port
-        response = route.fetch()
-        route.fulfill(response=response, body=response.text().replace(":8000/", f":{port}/"))
-
-    page.route("**/sitemap.xml", rewrite)
+    instant_navigation_here(page, site_url)
     page.goto(site_url + LESSON1)
     record_ready(page)
     page.evaluate("window.__sameDocument = true")
