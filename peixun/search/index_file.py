@@ -16,6 +16,7 @@ from typing import Any
 
 from peixun.search.pinyin import CONFIG_KEY as PINYIN_KEY
 from peixun.search.pinyin import pinyin_table
+from peixun.search.split_index import write_split
 from peixun.search.variants import CONFIG_KEY as VARIANTS_KEY
 from peixun.search.variants import glossary_variants
 
@@ -31,15 +32,26 @@ def page_titles(index: dict[str, Any]) -> list[str]:
     ]
 
 
-def write_compact(path: Path, glossary: Iterable[tuple[str, str]] = ()) -> tuple[int, int]:
+def write_compact(
+    path: Path, glossary: Iterable[tuple[str, str]] = (), split: Path | None = None
+) -> tuple[int, int]:
     """Rewrite the index at ``path`` as compact UTF-8, adding to its ``config`` the pinyin of the
     glossary's terms and of the page titles, and the glossary's variants (``glossary``: pairs of
-    term and definition); return the file's sizes before and after."""
+    term and definition); return the file's sizes before and after.
+
+    With ``split`` (the site folder), the documents go to peixun's split index there
+    (:mod:`peixun.search.split_index`) and the file keeps only the ``config``, which the theme's
+    page script still reads (the highlighting of a result's words)."""
     before = path.stat().st_size
     data = json.loads(path.read_text(encoding="utf-8"))
     glossary = list(glossary)
     config = data.setdefault("config", {})
     config[PINYIN_KEY] = pinyin_table([*(term for term, _ in glossary), *page_titles(data)])
     config[VARIANTS_KEY] = glossary_variants(glossary)
+    if split is not None:
+        write_split(split, data)
+        # what the worker reads is in the split index's meta.js
+        kept = {k: v for k, v in config.items() if k not in (PINYIN_KEY, VARIANTS_KEY)}
+        data = {**data, "config": kept, "docs": []}
     path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     return before, path.stat().st_size

@@ -121,8 +121,11 @@ def pagefind_search(page: Page, base_url: str) -> Engine:
     return ask
 
 
-INDEX = "search/search_index.js"  # .json over HTTP, .js (the offline plugin's copy) from a folder
-WORKER = "assets/javascripts/workers/search."  # Material's worker script (or its iframe's, from a folder)
+# Material's index file (.json over HTTP, .js, the offline plugin's copy, from a folder) and
+# peixun's split index beside it
+INDEX = ("search/search_index.js", "search/peixun/")
+# the search worker's script (or its iframe's, from a folder): peixun's, or Material's (MaterialX)
+WORKER = ("assets/peixun/search/worker.js", "assets/javascripts/workers/search.")
 
 # The first search on a freshly opened page: when the box got focus (search opened), when the
 # first key was released in it, and when the first result was drawn.
@@ -170,11 +173,16 @@ def first_search(page: Page, url: str, query: str, timeout_ms: float = 60_000) -
     index_loads: list[str] = []
     worker_loads: list[str] = []
     page.on(
-        "request", lambda request: index_loads.append(request.url) if INDEX in request.url else None
+        "request",
+        lambda request: (
+            index_loads.append(request.url) if any(i in request.url for i in INDEX) else None
+        ),
     )
     page.on(
         "request",
-        lambda request: worker_loads.append(request.url) if WORKER in request.url else None,
+        lambda request: (
+            worker_loads.append(request.url) if any(w in request.url for w in WORKER) else None
+        ),
     )
     page.add_init_script(_WATCH_PHASES)
     page.goto(url, wait_until="networkidle")

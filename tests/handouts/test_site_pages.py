@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
@@ -11,6 +10,7 @@ from lxml import html as lxml_html
 from peixun.handouts.lesson_text import section
 from peixun.quiz import Question, answer_text
 from peixun.quiz.shuffle import in_shown_order
+from peixun.search.split_index import indexed_documents
 from tests.handouts.conftest import CourseWithQuestions
 from tests.sitebuild import build
 
@@ -138,8 +138,7 @@ def test_chapter_page_links_both_editions(
 
 
 def test_handouts_stay_out_of_search_and_navigation(built_site: Path) -> None:
-    index = json.loads((built_site / "search" / "search_index.json").read_text("utf-8"))
-    locations = {doc["location"] for doc in index["docs"]}
+    locations = {doc["location"] for doc in indexed_documents(built_site)}
     assert locations and not any(loc.startswith("handouts/") for loc in locations)
     lesson = (built_site / "01-juese-renzhi" / "01-diwei-zuoyong.html").read_text("utf-8")
     assert "handouts/" not in lesson

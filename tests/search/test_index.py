@@ -12,6 +12,7 @@ import yaml
 
 from peixun.search.queryset import load_queries, to_location
 from peixun.search.ranking import PAGE_ENTRY
+from peixun.search.split_index import read_split
 from tests.sitebuild import build
 
 QUERIES = Path(__file__).with_name("queries.yml")
@@ -19,8 +20,10 @@ HEADING_ID = re.compile(r'<h[1-6][^>]*\sid="([^"]+)"')
 
 
 def _index(site: Path) -> dict[str, Any]:
+    """Material's index file (its config) with the documents of peixun's split index."""
     data: dict[str, Any] = json.loads((site / "search" / "search_index.json").read_text("utf-8"))
-    return data
+    assert data["docs"] == []  # the documents are in the split index only
+    return {**data, "docs": read_split(site)}
 
 
 def _tokens(index: dict[str, Any]) -> set[str]:
@@ -136,9 +139,12 @@ def test_markup_marked_data_search_exclude_stays_out_of_the_index(fixture_projec
     assert marker not in indexed
 
 
-def test_index_file_is_plain_utf8_and_the_offline_copy_matches(built_site: Path) -> None:
-    raw = (built_site / "search" / "search_index.json").read_text(encoding="utf-8")
-    assert "\\u" not in raw.split('"docs"', 1)[1]  # no escaped Chinese or word breaks
+def test_index_files_are_plain_utf8_and_the_offline_copy_matches(built_site: Path) -> None:
+    pages = sorted((built_site / "search" / "peixun" / "pages").glob("*.js"))
+    raw = "".join(page.read_text(encoding="utf-8") for page in pages)
+    assert "\\u" not in raw  # no escaped Chinese or word breaks
     assert "党支部" in raw
+    stub = (built_site / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert len(stub) < 2_000  # what the theme's page script still fetches: the config alone
     inline = (built_site / "search" / "search_index.js").read_text(encoding="utf-8")
-    assert inline == f"var __index = {raw}"
+    assert inline == f"var __index = {stub}"

@@ -23,6 +23,14 @@
   var settings = config ? JSON.parse(config.textContent) : {}
   var base = new URL(settings.base || ".", location.href)
   var wanted = /[?&][qh]=/.test(location.search)
+  /* With Material, search runs in peixun's own worker (worker.js, named on this script's tag by
+   * main.html): the theme is handed its address instead of its own worker's, before the theme
+   * reads its configuration. That worker rewrites queries itself: search-zh.js is not needed. */
+  var ownWorker = document.currentScript.getAttribute("data-worker")
+  if (config && ownWorker) {
+    settings.search = new URL(ownWorker, location.href).href
+    config.textContent = JSON.stringify(settings)
+  }
   var waiting = [] // what to do once the learner opens search
 
   function release() {
@@ -35,20 +43,26 @@
    * before a real worker gets its first message. Where the worker waits for search to be
    * opened, so does it; elsewhere (file://, a theme without that worker) it loads at once. */
   var zhUrl = new URL("search-zh.js", document.currentScript.src).href
+  var queryUrl = new URL("query.js", document.currentScript.src).href
   var zhReady = null // the callbacks waiting for it; null until it is asked for
   var zhLoaded = false
   function withSearchZh(then) {
-    if (zhLoaded) return then()
+    if (zhLoaded || ownWorker) return then()
     if (zhReady) return zhReady.push(then)
     zhReady = [then]
-    var script = document.createElement("script")
-    script.src = zhUrl
-    // Without it search still works, only without pinyin and segmentation: go on either way.
-    script.onload = script.onerror = function () {
-      zhLoaded = true
-      zhReady.splice(0).forEach(function (go) { go() })
-    }
-    document.head.appendChild(script)
+    // query.js (the query rules) first, then search-zh.js, which uses it. Without them search
+    // still works, only without pinyin and segmentation: go on either way.
+    var urls = [queryUrl, zhUrl]
+    ;(function next() {
+      if (!urls.length) {
+        zhLoaded = true
+        return zhReady.splice(0).forEach(function (go) { go() })
+      }
+      var script = document.createElement("script")
+      script.src = urls.shift()
+      script.onload = script.onerror = next
+      document.head.appendChild(script)
+    })()
   }
 
   /* 1. The search worker, created when search is first opened (over HTTP). */

@@ -43,7 +43,7 @@ __all__ = [
 on_startup = CombinedEvent(drafts.on_startup, rebuilds.on_startup)
 on_pre_build = rebuilds.on_pre_build  # each (re)build lets go of what the last one left unused
 on_config = assets.on_config
-on_env = assets.on_env  # the template test peixun_standalone
+on_env = CombinedEvent(assets.on_env, search.on_env)  # peixun_standalone; the search worker
 # search reads the pages present before the handouts are added, as it always has.
 # drafts refuse to be published before anything is generated from them.
 # scorm writes the question table of the SCORM run-time once the questions are read (after quiz).

@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
@@ -22,6 +23,9 @@ from peixun.site.bridge import glossary_of
 log = get_plugin_logger(__name__)
 # mkdocs-material's search plugin, and MkDocs-MaterialX's (the maintained fork; scripts/fork.py).
 SEARCH_PLUGINS = ("material/search", "materialx/search")
+ENGINE_PLUGIN = "material/search"
+"""The search plugin whose worker protocol peixun's own worker speaks (assets/search/worker.js);
+under MaterialX the theme's worker stays, with the query side in search-zh.js."""
 INDEX_FILE = Path("search") / "search_index.json"
 
 
@@ -57,7 +61,21 @@ def _index_entries(config: MkDocsConfig) -> list[dict[str, Any]] | None:
 
 @event_priority(-50)  # after the search plugin wrote the index, before offline inlines it
 def on_post_build(config: MkDocsConfig) -> None:
-    path = Path(config.site_dir) / INDEX_FILE
+    site = Path(config.site_dir)
+    path = site / INDEX_FILE
     if path.is_file():
-        before, after = write_compact(path, [(t.term, t.definition) for t in glossary_of(config)])
+        glossary = [(t.term, t.definition) for t in glossary_of(config)]
+        split = site if own_worker(config) else None
+        before, after = write_compact(path, glossary, split)
         log.debug("搜索索引：%d → %d 字节", before, after)
+
+
+def own_worker(config: MkDocsConfig) -> bool:
+    """Whether search runs in peixun's worker on the split index (Material's search plugin)."""
+    return ENGINE_PLUGIN in config.plugins
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    # main.html names the worker on search-lazy.js's tag, which hands it to the theme
+    env.globals["peixun_search_worker"] = own_worker(config)
+    return env
