@@ -1,18 +1,18 @@
-/* 搜索按需加载（peixun.search；见 ARCHITECTURE.md“搜索索引何时加载”）。
+/* 搜索按需加载（peixun.search；见 ARCHITECTURE.md“搜索”）。
  *
- * Material 9.8 在主题脚本启动的那一刻就创建搜索 worker（下载约 40 KB 的 worker 脚本），并用
- * XMLHttpRequest 请求 search/search_index.json（约 450 KB），从不搜索的学员也要下载。本脚本放在
- * 主题脚本之前（peixun/site/templates/main.html），把这两件事都推迟到学员第一次打开或点进搜索框
+ * Material 9.8 在主题脚本启动的那一刻就创建搜索 worker，并用 XMLHttpRequest 请求
+ * search/search_index.json，从不搜索的学员也要下载。本脚本放在主题脚本之前
+ * （peixun/site/templates/main.html），把这两件事都推迟到学员第一次打开或点进搜索框
  * （按 /、s、f，点搜索图标，或焦点进入搜索框）时：
  *   1. worker：Material 创建的是一个替身，它记下 Material 要发的消息和要听的事件；学员打开搜索
  *      时才创建真正的 worker，把记下的消息依次发出，worker 的回信由替身转给 Material；
  *   2. 索引：那一个请求先不发出（send 暂存），到时再发出。
+ * 用 Material 时，worker 是 peixun 自己的（worker.js，读构建时写好的分块索引）：本脚本在主题读
+ * 配置之前把 __config 里的 worker 地址换成它。用 MkDocs-MaterialX 时主题的 worker 照旧，查询由
+ * search-zh.js（连同它用的 query.js）改写。
  * 从文件夹打开（file://）时两样都不管：没有下载，Material 本来就等搜索打开后才读入内嵌的
- * search_index.js；而垫片的 worker 是页面里的一个 iframe，推迟到打开搜索时才建，它的脚本就在
- * 第一次搜索的路上解析，测得第一次搜索慢了约 400 ms（bench/search-results.md 的计法）。
- * Material 自己的流程一步不改：请求一发出，它照常建索引、出结果；学员在索引到达之前已经输入的
- * 字，Material 在 worker 就绪后自动补查。地址里带 ?q=（搜索链接）或 ?h=（从搜索结果打开、要高亮）
- * 时，页面一打开就要用搜索，立即放行。
+ * search_index.js；垫片的 worker 是页面里的一个 iframe，打开搜索时才建。地址里带 ?q=（搜索链接）
+ * 或 ?h=（从搜索结果打开、要高亮）时，页面一打开就要用搜索，立即放行。
  */
 (function () {
   "use strict"
