@@ -66,8 +66,12 @@ def test_variants_are_the_full_forms_a_definition_opens_with() -> None:
 
 
 def test_the_query_side_reads_the_keys_the_build_writes() -> None:
-    """One name for each addition: the build's key is the one search-zh.js reads."""
-    script = Path(__file__).resolve().parents[2] / "peixun" / "assets" / "search" / "search-zh.js"
-    text = script.read_text(encoding="utf-8")
-    assert f"config.{CONFIG_KEY}" in text
-    assert f"config.{VARIANTS_KEY}" in text
+    """One name for each addition: the build's key is the one search-zh.js (from the theme's
+    index config) and the worker (from the split index's meta) read."""
+    folder = Path(__file__).resolve().parents[2] / "peixun" / "assets" / "search"
+    page_side = (folder / "search-zh.js").read_text(encoding="utf-8")
+    assert f"config.{CONFIG_KEY}" in page_side
+    assert f"config.{VARIANTS_KEY}" in page_side
+    worker = (folder / "worker.js").read_text(encoding="utf-8")
+    assert f"meta.{CONFIG_KEY}" in worker
+    assert f"meta.{VARIANTS_KEY}" in worker
