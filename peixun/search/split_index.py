@@ -26,6 +26,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from pathlib import Path
@@ -64,67 +65,100 @@ def pages_of(docs: list[Document]) -> list[list[Document]]:
     return list(grouped.values())
 
 
+BREAK = 0xFFFFFFFF  # in a run of term ids: not a neighbour of the next
+
+
 class _Terms:
-    """Counts and postings of every term, gathered document by document."""
+    """Counts and postings of every term, gathered document by document, in arrays: at 1,000
+    lessons the index has some 150,000 terms and 800,000 postings, at the end of a build that
+    still holds every page."""
 
     def __init__(self, fields: list[str]) -> None:
         self.fields = fields
-        self.postings: dict[str, list[list[int]]] = {}
-        self.count: Counter[str] = Counter()  # occurrences in titles and texts (Han terms)
-        self.entries: Counter[str] = Counter()  # documents whose title or text has it
-        self.sequences: list[list[str]] = []  # runs of neighbouring Han tokens
+        self.ids: dict[str, int] = {}
+        self.terms: list[str] = []
+        self.han: list[bool] = []
+        self.postings: list[array[int]] = []  # per term: (field, document, frequency) triples
+        self.count = array("I")  # occurrences in titles and texts (Han terms)
+        self.entries = array("I")  # documents whose title or text has it (Han terms)
+        self.runs = array("I")  # Han terms of two or more characters as they follow each other
         self.han_tokens = 0
 
+    def _id(self, term: str) -> int:
+        found = self.ids.get(term)
+        if found is None:
+            found = self.ids[term] = len(self.terms)
+            self.terms.append(term)
+            self.han.append(HAN_CHAR.search(term) is not None)
+            self.postings.append(array("I"))
+            self.count.append(0)
+            self.entries.append(0)
+        return found
+
     def add(self, number: int, doc: Document, separator: re.Pattern[str]) -> None:
-        seen: set[str] = set()
+        seen: set[int] = set()
         for f, field in enumerate(self.fields):
             if field not in doc:
                 continue
-            found = tokens(doc[field], separator)
-            for term, tf in Counter(found).items():
-                self.postings.setdefault(term, [[] for _ in self.fields])[f] += [number, tf]
+            ids = [self._id(term) for term in tokens(doc[field], separator)]
+            for term, tf in Counter(ids).items():
+                self.postings[term].extend((f, number, tf))
             if field in ("title", "text"):
-                self._count(found, seen)
-        self.entries.update(t for t in seen if HAN_CHAR.search(t))
+                self._count(ids)
+                seen.update(ids)
+        for term in seen:
+            if self.han[term]:
+                self.entries[term] += 1
 
-    def _count(self, found: list[str], seen: set[str]) -> None:
-        run: list[str] = []
-        for token in found:
-            if HAN_CHAR.search(token):
-                self.count[token] += 1
+    def _count(self, ids: list[int]) -> None:
+        for term in ids:
+            if self.han[term]:
+                self.count[term] += 1
                 self.han_tokens += 1
-                run.append(token)
+                self.runs.append(term if len(self.terms[term]) >= 2 else BREAK)
             else:
-                if len(run) > 1:
-                    self.sequences.append(run)
-                run = []
-        if len(run) > 1:
-            self.sequences.append(run)
-        seen.update(found)
+                self.runs.append(BREAK)
+        self.runs.append(BREAK)
 
-    def splits(self) -> dict[str, list[str]]:
+    def splits(self) -> dict[int, list[str]]:
         """Terms that the index also has as neighbouring tokens of two or more characters each
         (吃透两头 and 吃透 / 两头): the most frequent such way of writing each. Single
         characters are left out: jieba splits odd text (a file name) into them."""
-        ways: defaultdict[str, Counter[tuple[str, ...]]] = defaultdict(Counter)
-        for run in self.sequences:
-            for i in range(len(run) - 1):
-                for k in range(2, MAX_PIECES + 1):
-                    pieces = tuple(run[i : i + k])
-                    if len(pieces) < k:
-                        break
-                    word = "".join(pieces)
-                    if min(map(len, pieces)) >= 2 and word in self.count:
-                        ways[word][pieces] += 1
-        return {word: list(counts.most_common(1)[0][0]) for word, counts in ways.items()}
+        ways: defaultdict[int, Counter[tuple[int, ...]]] = defaultdict(Counter)
+        runs, terms, ids = self.runs, self.terms, self.ids
+        for i in range(len(runs) - 1):
+            first, second = runs[i], runs[i + 1]
+            if first == BREAK or second == BREAK:
+                continue
+            word = terms[first] + terms[second]
+            if (whole := ids.get(word)) is not None and self.count[whole]:
+                ways[whole][(first, second)] += 1
+            if i + 2 < len(runs) and (third := runs[i + 2]) != BREAK:
+                word += terms[third]
+                if (whole := ids.get(word)) is not None and self.count[whole]:
+                    ways[whole][(first, second, third)] += 1
+        return {
+            word: [terms[piece] for piece in counts.most_common(1)[0][0]]
+            for word, counts in ways.items()
+        }
 
+    def entry(self, term: int, split: list[str] | None) -> list[Any]:
+        """What a shard holds of a term: counts, split, then per field the postings as
+        (document number as the difference from the one before, frequency) pairs."""
+        per_field: list[list[int]] = [[] for _ in self.fields]
+        last = [0] * len(self.fields)
+        triples = self.postings[term]
+        for i in range(0, len(triples), 3):
+            f, doc, tf = triples[i], triples[i + 1], triples[i + 2]
+            per_field[f] += (doc - last[f], tf)
+            last[f] = doc
+        while per_field and not per_field[-1]:
+            per_field.pop()
+        return [self.count[term], self.entries[term], split or 0, *per_field]
 
-def _delta(postings: list[int]) -> list[int]:
-    """Document numbers as differences from the one before (smaller numbers to write)."""
-    out = list(postings)
-    for i in range(len(out) - 2, 1, -2):
-        out[i] -= out[i - 2]
-    return out
+    def size(self) -> int:
+        """About how many bytes the shards take (to choose how many there are)."""
+        return sum(len(t) * 3 + 12 for t in self.terms) + sum(len(p) * 3 for p in self.postings)
 
 
 def _script(kind: str, key: int, data: object) -> str:
@@ -144,18 +178,10 @@ def write_split(site: Path, index: dict[str, Any]) -> dict[str, int]:
     for number, doc in enumerate(docs):
         terms.add(number, doc, separator)
     splits = terms.splits()
-
-    entries: dict[str, list[Any]] = {}
-    for term, postings in terms.postings.items():
-        while postings and not postings[-1]:
-            postings = postings[:-1]
-        entry: list[Any] = [terms.count[term], terms.entries[term], splits.get(term, 0)]
-        entries[term] = entry + [_delta(p) for p in postings]
-    size = sum(len(t) * 3 + len(json.dumps(e)) for t, e in entries.items())
-    shards = max(1, math.ceil(size / SHARD_BYTES))
-    by_shard: list[dict[str, list[Any]]] = [{} for _ in range(shards)]
-    for term in sorted(entries):
-        by_shard[ord(term[0]) % shards][term] = entries[term]
+    shards = max(1, math.ceil(terms.size() / SHARD_BYTES))
+    by_shard: list[list[int]] = [[] for _ in range(shards)]
+    for term in sorted(range(len(terms.terms)), key=terms.terms.__getitem__):
+        by_shard[ord(terms.terms[term][0]) % shards].append(term)
 
     folder = site / FOLDER
     for kind in ("terms", "pages"):
@@ -174,7 +200,8 @@ def write_split(site: Path, index: dict[str, Any]) -> dict[str, int]:
     }
     (folder / "meta.js").write_text(_script("meta", 0, meta), encoding="utf-8")
     for k, shard in enumerate(by_shard):
-        (folder / "terms" / f"{k}.js").write_text(_script("terms", k, shard), encoding="utf-8")
+        data = {terms.terms[t]: terms.entry(t, splits.get(t)) for t in shard}
+        (folder / "terms" / f"{k}.js").write_text(_script("terms", k, data), encoding="utf-8")
     for p, page in enumerate(pages):
         rows = [_row(doc, [name for name, _ in fields]) for doc in page]
         (folder / "pages" / f"{p}.js").write_text(_script("pages", p, rows), encoding="utf-8")
