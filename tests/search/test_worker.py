@@ -9,9 +9,9 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
+import material
 import pytest
 
-import material
 from peixun.assets import PACKAGE_DIR
 from peixun.search.split_index import write_split
 
@@ -69,8 +69,12 @@ DOCS: list[dict[str, Any]] = [
     {
         "location": "a.html#sanhui",
         "title": _words("落实 三会一课"),
-        "text": "<p>" + _words("支部 要 认真 落实 “ 三会一课 ” 制度 。") + "</p>"
-        + "<p>" + _words("党员 按时 参加 组织 生活 。") + "</p>",
+        "text": "<p>"
+        + _words("支部 要 认真 落实 “ 三会一课 ” 制度 。")
+        + "</p>"
+        + "<p>"
+        + _words("党员 按时 参加 组织 生活 。")
+        + "</p>",
     },
     {
         "location": "a.html#liangtou",
@@ -82,7 +86,8 @@ DOCS: list[dict[str, Any]] = [
         "location": "b.html#fangfa",
         "title": _words("吃透两头 的 方法"),
         # 三会一课 twice: the BM25 weight of a term depends on k1 only where it repeats
-        "text": "<p>" + _words("支部书记 要 吃透两头 ， 做好 三会一课 的 准备 ， 开好 三会一课 。")
+        "text": "<p>"
+        + _words("支部书记 要 吃透两头 ， 做好 三会一课 的 准备 ， 开好 三会一课 。")
         + "</p>",
     },
     {
@@ -135,7 +140,9 @@ def _material(queries: list[str]) -> list[dict[str, Any]]:
 
 
 def _scores(result: dict[str, Any]) -> dict[str, float]:
-    return {item["location"]: round(item["score"], 6) for group in result["items"] for item in group}
+    return {
+        item["location"]: round(item["score"], 6) for group in result["items"] for item in group
+    }
 
 
 def test_results_and_scores_are_those_of_materials_worker(site: Path) -> None:
