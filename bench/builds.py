@@ -23,6 +23,8 @@ from bench.synth import synthesize
 from peixun.course.check import check_course
 from peixun.course.glossary import load_glossary
 from peixun.course.model import load_course
+from peixun.search.measure import SearchDownload, first_search_download
+from tests.browsing import launch, serve
 from tests.sitebuild import copy_project
 
 OUR_CONFIG_KEYS = ("hooks", "extra_css", "extra_javascript")  # dropped for the plain build
@@ -160,7 +162,31 @@ class ScalePoint:
     site_bytes: int
     plain_site_bytes: int
     lesson_html_bytes: int
-    search_index_bytes: int
+    search_index_bytes: int  # the files under search/ (the theme's and the split index), no .gz
+    first_searches: list[SearchDownload]  # what a first search downloads of it
+
+
+SEARCHES = ("民主集中制", "如何处理班子内部矛盾")
+"""First searches whose download the scale step measures: a term, and a question whose words
+are found on many pages (the most pages to show)."""
+
+
+def first_search_downloads(site: Path, lesson: Path) -> list[SearchDownload]:
+    """Each of SEARCHES as a learner's first search on ``lesson``, in a fresh browser page."""
+    from playwright.sync_api import sync_playwright
+
+    found: list[SearchDownload] = []
+    with serve(site) as base_url, sync_playwright() as playwright:
+        browser = launch(playwright)
+        for query in SEARCHES:
+            context = browser.new_context(locale="zh-CN")
+            page = context.new_page()
+            found.append(
+                first_search_download(page, base_url + lesson.relative_to(site).as_posix(), query)
+            )
+            context.close()
+        browser.close()
+    return found
 
 
 def _tree_bytes(folder: Path) -> int:
@@ -196,6 +222,8 @@ def scale_point(source: Path, work: Path, lessons: int, say: Callable[[str], Non
     say(f"  N={lessons} 纯 mkdocs-material：墙钟 {plain.wall:.1f} 秒，CPU {plain.cpu:.1f} 秒")
     load_s, check_s = time_content_check(project)
     site = project / "site-ours"
+    lesson = first_lesson_html(site, project)
+    say(f"  N={lessons} 第一次搜索下载的索引…")
     point = ScalePoint(
         lessons,
         summary.questions,
@@ -205,8 +233,13 @@ def scale_point(source: Path, work: Path, lessons: int, say: Callable[[str], Non
         check_s,
         _tree_bytes(site),
         _tree_bytes(project / "site-plain"),
-        first_lesson_html(site, project).stat().st_size,
-        (site / "search" / "search_index.json").stat().st_size,
+        lesson.stat().st_size,
+        sum(
+            p.stat().st_size
+            for p in (site / "search").rglob("*")
+            if p.suffix == ".js" or p.suffix == ".json"
+        ),
+        first_search_downloads(site, lesson),
     )
     shutil.rmtree(project / "site-ours")  # N=1000 sites take hundreds of MB
     shutil.rmtree(project / "site-plain")

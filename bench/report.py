@@ -109,8 +109,9 @@ def _scale(points: list[ScalePoint]) -> list[str]:
         "",
         "| 课数 N | 题数 | CPU（秒） | 墙钟（秒） | MkDocs 计时（秒） | 每课 CPU（毫秒） "
         "| 峰值内存 | 纯 Material CPU（秒） | 纯 Material 峰值内存 | 读入课程（秒） "
-        "| 内容检查（秒） | 网站大小 | 纯 Material 网站 | 一个课文页 HTML | 搜索索引 | 警告数 |",
-        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+        "| 内容检查（秒） | 网站大小 | 纯 Material 网站 | 一个课文页 HTML | 搜索索引 "
+        "| 第一次搜索下载 | 警告数 |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for p in points:
         per = p.ours.cpu / p.lessons * 1000
@@ -121,6 +122,7 @@ def _scale(points: list[ScalePoint]) -> list[str]:
             f"| {p.load_seconds:.2f} | {p.check_seconds:.2f} | {p.site_bytes / MIB:.0f} MiB "
             f"| {p.plain_site_bytes / MIB:.0f} MiB "
             f"| {_kb(p.lesson_html_bytes)} | {p.search_index_bytes / MIB:.1f} MiB "
+            f"| {_kb(max(d.bytes for d in p.first_searches)) if p.first_searches else '—'} "
             f"| {p.ours.warnings} |"
         )
     return out

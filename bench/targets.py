@@ -26,6 +26,7 @@ QUIZ_GZIP = 8_000
 SCALE_FACTOR = 10.0  # N=1000 against N=100
 PEAK_MEMORY = 600 * MIB
 SITE_RATIO = 3.0  # our site's bytes / plain Material's, same docs
+FIRST_SEARCH_BYTES = 1_000_000  # what a learner's first search downloads of the index
 SEARCH_INDEX = "search/search_index"
 
 Row = tuple[str, str, str]
@@ -155,6 +156,19 @@ def _scale_rows(r: Results) -> list[Row]:
                 _met(ratio <= SITE_RATIO),
             )
         )
+        if large.first_searches:
+            worst = max(large.first_searches, key=lambda d: d.bytes)
+            shown = "；".join(
+                f"“{d.query}” {_kb(d.bytes)}（{d.requests} 个文件）" for d in large.first_searches
+            )
+            total = f"，索引共 {large.search_index_bytes / MIB:.1f} MiB"
+            rows.append(
+                (
+                    f"N={large.lessons} 第一次搜索下载的索引 ≤ 1 MB",
+                    shown + total,
+                    _met(worst.bytes <= FIRST_SEARCH_BYTES),
+                )
+            )
     return rows
 
 

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import unquote, urljoin, urlsplit
 
 if TYPE_CHECKING:  # Playwright is a test and benchmark dependency, not a build one
-    from playwright.sync_api import Page
+    from playwright.sync_api import Page, Response
 
 
 @dataclass(frozen=True)
@@ -204,3 +204,28 @@ def first_search(page: Page, url: str, query: str, timeout_ms: float = 60_000) -
         indexing_ms=float(phases["query"] - phases["setup"]),
         answering_ms=float(watch["done"] - phases["query"]),
     )
+
+
+@dataclass(frozen=True)
+class SearchDownload:
+    query: str
+    bytes: int  # the index's parts, as served (uncompressed), and the theme's index file
+    requests: int
+
+
+def first_search_download(page: Page, url: str, query: str) -> SearchDownload:
+    """What a learner's first search downloads of the index: open ``url``, open search, type
+    ``query``, and count the index files fetched until the results are shown and the network
+    is idle (a split index fetches the parts of the query's words and shown pages only)."""
+    responses: list[Response] = []
+    page.on("response", lambda response: responses.append(response))
+    page.goto(url, wait_until="networkidle")
+    responses.clear()  # a lesson fetches no index when it opens (tested elsewhere)
+    page.keyboard.press("/")
+    box = page.get_by_role("textbox", name="搜索")
+    box.fill(query)
+    box.press("End")
+    page.locator(".md-search-result__item").first.wait_for(timeout=60_000)
+    page.wait_for_load_state("networkidle")
+    index = [r for r in responses if any(part in r.url for part in (*INDEX, "search_index.json"))]
+    return SearchDownload(query, sum(len(r.body()) for r in index), len(index))

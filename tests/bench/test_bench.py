@@ -24,6 +24,7 @@ from bench.serve import Rebuild, serve_rebuilds
 from bench.synth import synthesize
 from bench.targets import targets
 from bench.weight import PageWeight, Weight, page_weight, static_transfer
+from peixun.search.measure import SearchDownload
 from tests.sitebuild import ROOT
 
 
@@ -109,8 +110,20 @@ def test_targets_say_met_and_missed() -> None:
         [("CPU", "测试")],
         comparison=Comparison([_build(12)] * 5, [_build(10)] * 5),
         scale=[
-            ScalePoint(100, 1000, _build(10), _build(5), 0.1, 0.2, 1, 1, 1, 1),
-            ScalePoint(1000, 10000, _build(110, 2000), _build(40), 1, 2, 40, 10, 1, 1),
+            ScalePoint(100, 1000, _build(10), _build(5), 0.1, 0.2, 1, 1, 1, 1, []),
+            ScalePoint(
+                1000,
+                10000,
+                _build(110, 2000),
+                _build(40),
+                1,
+                2,
+                40,
+                10,
+                1,
+                1,
+                [SearchDownload("三会一课", 400_000, 9), SearchDownload("如何", 1_200_000, 60)],
+            ),
         ],
         rebuilds=[
             Rebuild("docs/a.md", 2.0, 1.8, 2.5),
@@ -143,6 +156,8 @@ def test_targets_say_met_and_missed() -> None:
     )
     assert rows["N=1000 峰值内存 ≤ 600 MiB"] == ("2000 MiB", "**未达到**")
     assert rows["N=1000 网站 ≤ 3 × 纯 Material 网站"][1] == "**未达到**"  # 40 against 10
+    measured, met = rows["N=1000 第一次搜索下载的索引 ≤ 1 MB"]
+    assert "“三会一课” 400.0 KB（9 个文件）" in measured and met == "**未达到**"  # 1.2 MB
     assert rows["测验 JS+CSS（压缩后）gzip ≤ 8 KB"] == ("5.0 KB", "达到")
     assert rows["课文页首次访问 ≤ 400 KB（未压缩，不含搜索索引）"][1] == "达到"
     assert rows["课文页首次访问 gzip 后 ≤ 120 KB（不含搜索索引）"] == ("90.0 KB", "达到")
