@@ -15,7 +15,6 @@ import pytest
 from peixun.assets import PACKAGE_DIR
 from peixun.search.split_index import write_split
 
-WORKER_JS = PACKAGE_DIR / "search" / "worker.js"
 MATERIAL_WORKERS = Path(material.__file__).parent / "templates/assets/javascripts/workers"
 
 # Runs a worker script in a context of its own, as a browser would: importScripts resolves
@@ -37,14 +36,19 @@ const context = {
 context.self = context
 vm.createContext(context)
 vm.runInContext(fs.readFileSync(new URL(job.script), "utf8"), context)
-const ask = (message) => new Promise((resolve) => {
-  const before = replies.length
-  waiting = () => { if (replies.length > before) resolve(replies[replies.length - 1]) }
-  listener({ data: message })
+const until = (done) => new Promise((resolve) => {
+  waiting = () => { if (done()) resolve(replies[replies.length - 1]) }
+  waiting()
 })
+const ask = (message) => {
+  const before = replies.length
+  listener({ data: message })
+  return until(() => replies.length > before)
+}
 ;(async () => {
   const out = []
-  await ask({ type: 0, data: job.setup })
+  listener({ data: { type: 0, data: job.setup } })
+  await until(() => replies.some((reply) => reply.type === 1)) // READY, before or after SETUP
   for (const query of job.queries) out.push((await ask({ type: 2, data: query })).data)
   process.stdout.write(JSON.stringify(out))
 })()

@@ -334,20 +334,31 @@
   }
 
   var setupOptions = {}
-  // Loaded as the worker starts, while the page still fetches the theme's index file (its
-  // config only): the SETUP message brings nothing the worker needs.
-  var ready = setup().catch(function (error) {
-    console.warn("peixun search: the index could not be loaded", error) // queries find nothing
-  })
+  var ready = null
+  function start() {
+    if (ready) return
+    ready = setup().catch(function (error) {
+      console.warn("peixun search: the index could not be loaded", error) // queries find nothing
+    })
+    ready.then(function () { postMessage({ type: READY }) })
+  }
+  // A real worker exists only once the learner opens search (search-lazy.js): it loads what it
+  // needs at once and says READY, while the page still fetches the theme's index file (its
+  // config only) for the SETUP message, which brings nothing else the worker needs; Material
+  // sends the query typed so far on the first READY. The stand-in from a folder is made as the
+  // page opens: it waits for SETUP, which Material sends when search is opened.
+  if (!script) start()
   var queue = Promise.resolve() // queries are answered in the order they came
 
   function handle(message) {
-    if (message.type === SETUP) {
+    if (message.type === SETUP) { // the options (suggest); READY is said once loaded
       setupOptions = (message.data && message.data.options) || {}
-      return ready.then(function () { return { type: READY } })
+      start()
+      return Promise.resolve(null)
     }
     if (message.type === QUERY) {
       var query = String(message.data)
+      start()
       queue = queue.then(function () { return ready }).then(function () {
         return search(query)
       }).catch(function (error) {
@@ -360,6 +371,6 @@
   }
 
   addEventListener("message", function (event) {
-    handle(event.data).then(function (reply) { postMessage(reply) })
+    handle(event.data).then(function (reply) { if (reply) postMessage(reply) })
   })
 })()
