@@ -10,7 +10,11 @@ LESSON_TITLE = "党支部的地位与支部书记的关键作用"
 
 
 def search(page: Page, query: str) -> None:
-    page.get_by_role("textbox", name="搜索").first.fill(query)
+    box = page.get_by_role("textbox", name="搜索").first
+    box.fill(query)
+    # Material reads the box on key up (and once when its worker is ready): a fill alone is
+    # searched only if the worker becomes ready after it, as a learner's typing always is.
+    box.press("End")
 
 
 def open_search(page: Page) -> None:
