@@ -141,19 +141,38 @@ _WATCH_FIRST = """() => {
 }"""
 
 
-# Where the first search's time goes: when the index reached the worker (SETUP posted) and
-# when the query did (Material sends it once the worker has built its index). Wraps the
-# worker's postMessage once the page's scripts have run: from a folder, Worker is by then the
-# iframe-worker polyfill's.
-_WATCH_PHASES = """document.addEventListener("DOMContentLoaded", () => {
-  const phases = window.peixunSearchPhases = { setup: 0, query: 0 }
-  const post = Worker.prototype.postMessage
-  Worker.prototype.postMessage = function (message) {
-    if (message && message.type === 0 && !phases.setup) phases.setup = performance.now()
-    if (message && message.type === 2 && !phases.query) phases.query = performance.now()
-    return post.apply(this, arguments)
+# Where the first search's time goes: when the worker said it was ready (it has loaded what
+# every query needs), when the first query reached it and when its first answer came back.
+# Watches every worker made through window.Worker from the start (over HTTP search-lazy.js
+# makes the real one when search is opened), and, once the page's scripts have run, any worker
+# a message is posted to (from a folder, Worker is by then the iframe-worker polyfill's).
+_WATCH_PHASES = """(() => {
+  const phases = window.peixunSearchPhases = { ready: 0, query: 0, result: 0 }
+  const watch = (worker) => {
+    if (worker.peixunWatched) return
+    worker.peixunWatched = true
+    worker.addEventListener("message", (event) => {
+      if (event.data && event.data.type === 1 && !phases.ready) phases.ready = performance.now()
+      if (event.data && event.data.type === 3 && !phases.result) phases.result = performance.now()
+    })
   }
-})"""
+  const Original = window.Worker
+  const Watched = function (url, options) {
+    const worker = new Original(url, options)
+    watch(worker)
+    return worker
+  }
+  Watched.prototype = Original.prototype
+  window.Worker = Watched
+  document.addEventListener("DOMContentLoaded", () => {
+    const post = Worker.prototype.postMessage
+    Worker.prototype.postMessage = function (message) {
+      watch(this)
+      if (message && message.type === 2 && !phases.query) phases.query = performance.now()
+      return post.apply(this, arguments)
+    }
+  })
+})()"""
 
 
 @dataclass(frozen=True)
@@ -162,9 +181,9 @@ class FirstSearch:
     after_opening_ms: float  # from the search box getting focus to the first result drawn
     index_loads_before: int  # requests for the index the page made before search was opened
     worker_loads_before: int  # requests for the search worker's script before search was opened
-    loading_ms: float  # from opening search to the index handed to the worker (fetch, parse)
-    indexing_ms: float  # from then to the first query sent (the worker builds its index)
-    answering_ms: float  # from then to the first result drawn (query and rendering)
+    loading_ms: float  # from opening search to the worker's READY (it loads what it needs)
+    answering_ms: float  # from the first query sent to the worker's first answer
+    drawing_ms: float  # from that answer to the first result drawn
 
 
 def first_search(page: Page, url: str, query: str, timeout_ms: float = 60_000) -> FirstSearch:
@@ -200,9 +219,9 @@ def first_search(page: Page, url: str, query: str, timeout_ms: float = 60_000) -
         after_opening_ms=float(watch["done"] - watch["open"]),
         index_loads_before=before,
         worker_loads_before=workers_before,
-        loading_ms=float(phases["setup"] - watch["open"]),
-        indexing_ms=float(phases["query"] - phases["setup"]),
-        answering_ms=float(watch["done"] - phases["query"]),
+        loading_ms=float(phases["ready"] - watch["open"]),
+        answering_ms=float(phases["result"] - phases["query"]),
+        drawing_ms=float(watch["done"] - phases["result"]),
     )
 
 
