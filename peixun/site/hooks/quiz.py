@@ -20,6 +20,7 @@ from peixun.site.bridge import (
     questions_of,
     settings_of,
     url_for,
+    written_file,
 )
 
 
@@ -47,8 +48,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             target = files.get_file_from_path(src)
             return get_relative_url(target.url if target else src, here)
 
+        # written to the site now: the script repeats every question's HTML (82 MiB at 1,000 lessons)
         script = quiz_pages.question_data_js(chapter, questions, url)
-        files.append(File.generated(config, data_path, content=script))
+        files.append(written_file(config, data_path, script))
     return files
 
 
