@@ -132,6 +132,14 @@ def script_json(data: object) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
+def script_file_json(data: object) -> str:
+    """JSON for a script file of its own (``<script src>``), where no element can be ended:
+    ``<``, ``>`` and ``&`` stay as they are (escaped, they are a fifth of a question script).
+    U+2028 and U+2029 are escaped: JavaScript before ES2019 ends a string at them."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+
+
 def config_html(namespace: str) -> Markup:
     """The ``<script type="application/json">`` element every page carries."""
     return Markup('<script type="application/json" id="{id}">{json}</script>').format(

@@ -16,7 +16,7 @@ from markupsafe import Markup
 
 from peixun.course.model import Chapter, Course, Lesson
 from peixun.course.settings import CourseSettings, PageNames
-from peixun.quiz.contract import script_json
+from peixun.quiz.contract import script_file_json
 from peixun.quiz.exam_page import EXAM_ID, chapter_info, exam_html, review_html
 from peixun.quiz.lessontext import sections
 from peixun.quiz.model import Question
@@ -121,7 +121,7 @@ def question_data_js(chapter: Chapter, questions: Questions, url_for: UrlFor) ->
         }
         for n, e in enumerate(entries, start=1)
     ]
-    data = script_json({chapter.folder: items})
+    data = script_file_json({chapter.folder: items})
     return (
         "(window.peixun = window.peixun || {}).questionData = "
         f"Object.assign(window.peixun.questionData || {{}}, {data});\n"

@@ -9,7 +9,7 @@ from typing import TypeVar
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
@@ -80,6 +80,22 @@ def settings_of(config: MkDocsConfig) -> CourseSettings:
         return load_settings(config.extra.get("peixun"), text, path.name)
 
     return _per_build(config, "peixun_settings", load)
+
+
+def written_file(config: MkDocsConfig, src_uri: str, content: str) -> File:
+    """A generated file written at once where it goes in ``site_dir``, not held in memory.
+
+    For large generated files (each chapter's question script): a ``File.generated`` with
+    ``content`` keeps that text until the build ends. MkDocs has cleaned ``site_dir`` before
+    ``on_files`` and leaves a file whose source is its destination in place (``copy_file``
+    passes over ``SameFileError``), so the site gets the same bytes.
+    """
+    file = File.generated(config, src_uri, abs_src_path=str(Path(config.site_dir) / src_uri))
+    target = Path(file.abs_dest_path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(content, encoding="utf-8")
+    file.abs_src_path = file.abs_dest_path  # the same path, so copy_file writes nothing
+    return file
 
 
 def url_for(page: Page, files: Files) -> Callable[[str], str]:

@@ -5,7 +5,14 @@ from __future__ import annotations
 import json
 import re
 
-from peixun.quiz.contract import CONFIG_ID, config_html, page_config, script_json, storage_prefix
+from peixun.quiz.contract import (
+    CONFIG_ID,
+    config_html,
+    page_config,
+    script_file_json,
+    script_json,
+    storage_prefix,
+)
 
 
 def test_json_for_a_script_element_cannot_close_it() -> None:
@@ -13,6 +20,14 @@ def test_json_for_a_script_element_cannot_close_it() -> None:
     text = script_json(evil)
     assert "<" not in text and ">" not in text and "&" not in text
     assert json.loads(text) == evil
+
+
+def test_json_for_a_script_file_keeps_markup_and_escapes_line_separators() -> None:
+    data = {"h": '<p class="x">A &amp; B</p>', "s": "a\u2028b\u2029c"}
+    text = script_file_json(data)
+    assert '<p class=\\"x\\">A &amp; B</p>' in text
+    assert "\u2028" not in text and "\u2029" not in text
+    assert json.loads(text) == data
 
 
 def test_config_element_holds_the_course_prefix() -> None:

@@ -76,8 +76,13 @@ on_page_context = CombinedEvent(course.on_page_context, search.on_page_context)
 on_post_build = CombinedEvent(search.on_post_build, assets.on_post_build)
 # each its <head> element; assets: the files only that page uses (peixun.assets.PAGE_ASSETS)
 # meeting before assets: the views it puts in name the files assets adds to <head>
+# handouts first: their lessons' text goes in where the theme wrote the page's content
 on_post_page = CombinedEvent(
-    quiz.on_post_page, record.on_post_page, meeting.on_post_page, assets.on_post_page
+    handouts.on_post_page,
+    quiz.on_post_page,
+    record.on_post_page,
+    meeting.on_post_page,
+    assets.on_post_page,
 )
 on_post_template = quiz.on_post_template
 on_serve = quiz.on_serve

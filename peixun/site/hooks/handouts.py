@@ -23,10 +23,12 @@ from peixun.site.bridge import course_of, questions_of
 
 _BODIES = "peixun_lesson_bodies"  # on the config: one build's lesson HTML, by source path
 _PARTS = "peixun_handout_parts"  # on the config: one build's shared parts, by chapter folder
+_FILES = "peixun_handout_files"  # on_post_page is given no Files: kept from on_files
 _FILLED: Memo[str] = Memo()  # kept across mkdocs serve rebuilds
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
+    config[_FILES] = files
     config[_BODIES] = {}  # a rebuild starts with none: a lesson it did not convert is missing
     config[_PARTS] = {}
     pages = handout_pages(
@@ -56,12 +58,39 @@ def keep_lesson_body(html: str, page: Page, config: MkDocsConfig) -> str:
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """A handout page gets its lessons' text in place of its part markers."""
+    """A handout page: its lessons' text is put together now, to stop the build on anything
+    missing and to note the ids it brings; it goes into the page in :func:`on_post_page`."""
+    filled = _filled(html, page, config, files)
+    if filled is not None and page.present_anchor_ids is not None:
+        page.present_anchor_ids |= ids_in(filled)  # MkDocs checks links to them after all pages
+    return html
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    """A handout page gets its lessons' text in place of its part markers.
+
+    Put in the finished page rather than its content: MkDocs keeps every page's content until
+    the build ends, and the handouts, each a copy of a chapter's lessons and questions, were
+    the largest part of it (56 MiB at 1,000 lessons). Search gives them no entry either way
+    (``search: exclude``); their table of contents comes from their Markdown. Putting a
+    handout together twice costs far less than keeping it.
+    """
+    content = page.content or ""
+    filled = _filled(content, page, config, config[_FILES])
+    if filled is None:
+        return output
+    if content not in output:  # a bug of ours: the theme always writes the content as it is
+        raise PluginError(f"讲义 {page.file.src_uri} 的页面里找不到它的内容，无法放入课文。")
+    return output.replace(content, filled, 1)
+
+
+def _filled(html: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+    """A handout page's HTML with its lessons' text and questions in place; None for others."""
     src = page.file.src_uri
     parsed = parse_stem(src.removeprefix(f"{HANDOUT_FOLDER}/").removesuffix(".md"))
     chapter = course_of(config).chapter(parsed[0]) if parsed else None
     if not src.startswith(f"{HANDOUT_FOLDER}/") or chapter is None:
-        return html
+        return None
     kept: dict[str, str] = config.get(_BODIES, {})
     bodies = [kept.get(lesson.src_path) for lesson in chapter.lessons]
     urls = [_url(files, lesson.src_path) for lesson in chapter.lessons]
@@ -70,7 +99,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     places = [Place(page.file.url, url, p, by_url) for url, p in zip(urls, placed, strict=True)]
     printed = _parts(config, chapter).printed
     try:
-        filled = _FILLED.get(
+        return _FILLED.get(
             lambda: fill_parts(html, bodies, places, printed), html, bodies, places, printed
         )
     except MissingPrinted as exc:  # a bug of ours, not the editor's: say what is missing
@@ -85,9 +114,6 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
             "mkdocs serve --dirty。讲义要印出本章每一课，请不要排除这一课、不带 --dirty 重新构建"
             "（不要这一课时，请把它移出 docs/）。"
         ) from None
-    if page.present_anchor_ids is not None:  # MkDocs checks links to them after all pages
-        page.present_anchor_ids |= ids_in(filled)
-    return filled
 
 
 def _parts(config: MkDocsConfig, chapter: Chapter) -> ChapterParts:
