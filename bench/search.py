@@ -32,6 +32,7 @@ from peixun.search.measure import (
 )
 from peixun.search.metrics import Scores, first_hit, percentile
 from peixun.search.queryset import Query, load_queries
+from peixun.search.split_index import indexed_documents, search_config
 from tests.browsing import launch, serve
 from tests.npm import npm_package
 from tests.sitebuild import ROOT, build_env
@@ -96,8 +97,8 @@ def build_site(site: Path) -> None:
 
 def indexed_pages(site: Path) -> set[str]:
     """Pages that Material's search indexes (pages excluded from search are not in it)."""
-    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    return {doc["location"].partition("#")[0] or "index.html" for doc in index["docs"]}
+    docs = indexed_documents(site)
+    return {doc["location"].partition("#")[0] or "index.html" for doc in docs}
 
 
 def run_pagefind(site: Path) -> None:
@@ -128,10 +129,10 @@ def additions(site: Path) -> str:
     from peixun.search.pinyin import CONFIG_KEY as PINYIN_KEY
     from peixun.search.variants import CONFIG_KEY as VARIANTS_KEY
 
-    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    table = index["config"].get(PINYIN_KEY, [])
+    config = search_config(site)
+    table = config.get(PINYIN_KEY, [])
     text = json.dumps(table, ensure_ascii=False, separators=(",", ":")).encode()
-    variants = index["config"].get(VARIANTS_KEY, [])
+    variants = config.get(VARIANTS_KEY, [])
     return (
         f"本站索引里的拼音表（术语表的术语和各页标题，共 {len(table)} 条）占 {len(text) / 1024:.1f} KB"
         f"（gzip {len(gzip.compress(text, 9)) / 1024:.1f} KB），术语表的全称变体 {len(variants)} 对。"
@@ -161,15 +162,18 @@ def run_engine(ask: Engine, queries: list[Query], passes: int) -> tuple[list[Ans
 def measure(site: Path, queries: list[Query], passes: int, only: str | None) -> list[EngineRun]:
     from playwright.sync_api import sync_playwright
 
-    material_files = [site / "search" / "search_index.json"]
+    material_files = [
+        f for f in (site / "search").rglob("*") if f.suffix in (".js", ".json") and f.is_file()
+    ]
     pagefind_files = [f for f in (site / "pagefind").rglob("*") if f.is_file()]  # may be none
     runs: list[EngineRun] = []
     with serve(site) as base_url, sync_playwright() as playwright:
         browser = launch(playwright)
         context = browser.new_context(locale="zh-CN", viewport={"width": 1280, "height": 900})
         for name, make, files, note in (
-            ("本站搜索（Material + jieba + 查询分词）", material_search, material_files,
-             "search/search_index.json（离线用的 search_index.js 同样大小）"),
+            ("本站搜索（jieba 分词 + peixun 的搜索 worker）", material_search, material_files,
+             "search/ 下全部文件：分块索引 search/peixun/（一次查询只载入其中一部分）和只剩 config 的 "
+             "search_index.json、search_index.js"),
             (f"Pagefind {PAGEFIND}（extended，中文分词）", pagefind_search, pagefind_files,
              "pagefind/ 目录全部文件（按需加载其中一部分）"),
         ):  # fmt: skip

@@ -240,6 +240,17 @@ def indexed_documents(site: Path) -> list[Document]:
     return docs
 
 
+def search_config(site: Path) -> dict[str, Any]:
+    """What a built site's search reads besides the documents (pinyin table, variants,
+    separator): the split index's meta, or (under MkDocs-MaterialX) the theme's index config."""
+    if (site / FOLDER / "meta.js").is_file():
+        meta: dict[str, Any] = _data(site / FOLDER / "meta.js")
+        return meta
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    config: dict[str, Any] = index["config"]
+    return config
+
+
 def _data(path: Path) -> Any:
     text = path.read_text(encoding="utf-8")
     return json.loads(text[text.index(",", text.index(",") + 1) + 1 : text.rindex(")")])
