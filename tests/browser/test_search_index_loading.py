@@ -13,8 +13,9 @@ LESSON = "01-juese-renzhi/01-diwei-zuoyong.html"
 # Material's index file (now its config alone) and the offline copy; peixun's split index
 THEME_INDEX = ("search/search_index.json", "search/search_index.js")
 SPLIT_INDEX = "/search/peixun/"
-# peixun's search worker and the query rules it loads, both fetched when search opens
-SEARCH_SCRIPT = re.compile(r"/assets/peixun/search/(worker|query)\.js$")
+# peixun's search worker and the query rules and highlighting it loads, fetched when search opens
+SEARCH_SCRIPT = re.compile(r"/assets/peixun/search/(worker|query|highlight)\.js$")
+WORKER_SCRIPTS = 3
 WU_GE_BIFANG = "08-wushixing-zuzhi/03-zhibu-jianshe-zhiliang.html#wu-ge-bifang"
 
 
@@ -38,7 +39,7 @@ def _theme_index(requests: list[str]) -> list[str]:
 
 
 def _worker_requests(page: Page) -> list[str]:
-    """Requests for the search scripts (the worker, query.js) from now on."""
+    """Requests for the search scripts (the worker, query.js, highlight.js) from now on."""
     found: list[str] = []
     page.on(
         "request",
@@ -90,7 +91,7 @@ def test_a_lesson_opened_over_http_loads_no_index_until_search_is_opened(
     assert _theme_index(requests) == ["search/search_index.json"]
     assert requests.count(requests[-1]) == 1  # each part of the split index once
     assert any(url.endswith("/search/peixun/meta.js") for url in requests)
-    assert len(workers) == 2
+    assert len(workers) == WORKER_SCRIPTS
 
     page.keyboard.press("Escape")
     expect(page.locator("[data-md-toggle=search]")).not_to_be_checked()
@@ -113,7 +114,7 @@ def test_a_lesson_opened_over_http_loads_no_index_until_search_is_opened(
     _search(page, "三会一课")
     assert _theme_index(requests) == ["search/search_index.json"], "换页后不应再次下载索引"
     assert len(requests) == len(set(requests)), "已经下载的索引部分不应再次下载"
-    assert len(workers) == 2, "换页后不应再次下载搜索 worker"
+    assert len(workers) == WORKER_SCRIPTS, "换页后不应再次下载搜索 worker"
 
 
 def test_a_search_link_loads_the_index_at_once(page: Page, site_url: str) -> None:
@@ -164,4 +165,4 @@ def test_a_search_link_opens_search_with_its_results(page: Page, site_url: str) 
     expect(page.get_by_role("textbox", name="搜索")).to_have_value("三会一课")
     expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=20_000)
     assert _theme_index(requests) == ["search/search_index.json"]
-    assert len(workers) == 2  # the worker and query.js
+    assert len(workers) == WORKER_SCRIPTS  # the worker and the two scripts it loads

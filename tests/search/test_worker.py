@@ -116,12 +116,12 @@ def _run(script: Path, setup: dict[str, Any], queries: list[str]) -> list[dict[s
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A site folder with the worker and query.js where the build puts them, and the split
+    """A site folder with the worker and the scripts it loads where the build puts them, and the split
     index of DOCS (with a pinyin table and a glossary variant) beside."""
     root = tmp_path_factory.mktemp("site")
     scripts = root / "assets" / "peixun" / "search"
     scripts.mkdir(parents=True)
-    for name in ("worker.js", "query.js"):
+    for name in ("worker.js", "query.js", "highlight.js"):
         shutil.copy(PACKAGE_DIR / "search" / name, scripts / name)
     config = {
         **CONFIG,

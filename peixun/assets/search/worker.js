@@ -8,7 +8,7 @@
  *   - terms/K.js：查询里每个字所在的那一块词表（词频、倒排表）；
  *   - pages/P.js：结果里要显示的那些页的标题和正文。
  * 打分与 lunr 2 一致（BM25，k1 = 1.2，Material 设 b = 0；字段与条目的权重；查询向量归一），
- * 随后与 Material 一样：章节标题和命中查询词多的条目加分，按页分组。查询先由 query.js 改写
+ * 随后与 Material 一样：章节标题和命中查询词多的条目加分，按页分组，命中的词加 <mark>（highlight.js）。查询先由 query.js 改写
  * 成索引里的词（拼音、术语变体、分词、疑问虚词），与 MkDocs-MaterialX 下页面里的改写是同一份代码。
  * 从文件夹打开时，离线插件让这个脚本在一个 iframe 里运行（iframe-worker 垫片），importScripts
  * 由垫片用 <script> 实现：所以索引的每一块都是一个脚本，而不是 JSON。
@@ -42,7 +42,8 @@
   var sortedKeys = {} // shard → its terms, sorted (for prefixes)
 
   function setup() {
-    return load([new URL("query.js", here).href, base + "meta.js"]).then(function () {
+    var scripts = ["query.js", "highlight.js"].map(function (name) { return new URL(name, here).href })
+    return load(scripts.concat([base + "meta.js"])).then(function () {
       Q = self.peixunQuery
       meta = loaded.meta[0]
       han = new Q.Han(meta.han)
@@ -192,63 +193,7 @@
     return found
   }
 
-  /** Blocks (top-level elements) of an HTML string and the tokens in each, with their offsets,
-   * split as Material splits a field for its index. */
-  function blocksOf(input) {
-    var blocks = [], block = null, depth = 0, start = 0
-    function open(at) { if (!block) blocks.push(block = { start: at, end: at, tokens: [] }) }
-    function text(from, to) {
-      open(from)
-      var section = input.slice(from, to), pattern = new RegExp(separator.source, "g"), at = 0, m
-      while ((m = pattern.exec(section)) !== null) {
-        if (m.index > at) block.tokens.push([from + at, m.index - at])
-        at = m.index + m[0].length
-        if (m[0].length === 0) pattern.lastIndex++
-      }
-      if (section.length > at) block.tokens.push([from + at, section.length - at])
-      block.end = to
-    }
-    for (var end = 0; end < input.length; end++) {
-      var c = input.charAt(end)
-      if (c === "<" && end > start) {
-        text(start, end)
-        start = end
-      } else if (c === ">") {
-        if (input.charAt(start + 1) === "/") {
-          if (--depth === 0) { open(start); block.end = end + 1; block = null }
-        } else if (input.charAt(end - 1) !== "/") {
-          if (depth++ === 0) { block = null; open(start) }
-        }
-        start = end + 1
-      }
-    }
-    if (end > start) text(start, end)
-    return blocks
-  }
-
-  /** ``input`` with the tokens that are ``terms`` marked; for the text (``whole`` false) only
-   * the first two blocks that have one, as Material shows a section's matching paragraphs. */
-  function highlight(input, terms, whole) {
-    var slices = [], cursor = 0, shown = 0
-    var blocks = blocksOf(input)
-    for (var b = 0; b < blocks.length && shown < 2; b++) {
-      var block = blocks[b]
-      var hits = block.tokens.filter(function (t) { return terms.has(input.substr(t[0], t[1]).toLowerCase()) })
-      if (!hits.length) continue
-      if (whole && block.start > cursor) slices.push(input.slice(cursor, block.start))
-      var slice = "", at = block.start
-      hits.forEach(function (t) {
-        slice += input.slice(at, t[0]) + "<mark>" + input.substr(t[0], t[1]) + "</mark>"
-        at = t[0] + t[1]
-      })
-      slices.push(slice + input.slice(at, block.end))
-      cursor = block.end
-      shown++
-    }
-    if (!slices.length) return input
-    if (whole && cursor < input.length) slices.push(input.slice(cursor))
-    return slices.join("")
-  }
+  function mark(input, terms, whole) { return self.peixunHighlight.highlight(input, terms, whole, separator) }
 
   function docRow(doc) { return loaded.pages[pageOf[doc]][doc - firstOf[pageOf[doc]]] }
 
@@ -265,8 +210,8 @@
       var terms = new Set()
       if (matched) matched.forEach(function (where, term) { if (where.has(field[0])) terms.add(term) })
       if (!terms.size) out[field[0]] = value
-      else if (Array.isArray(value)) out[field[0]] = value.map(function (v) { return highlight(v, terms, true) })
-      else out[field[0]] = highlight(value, terms, field[0] !== "text")
+      else if (Array.isArray(value)) out[field[0]] = value.map(function (v) { return mark(v, terms, true) })
+      else out[field[0]] = mark(value, terms, field[0] !== "text")
     })
     return out
   }
