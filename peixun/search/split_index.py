@@ -15,7 +15,8 @@ reads them, ``query.js`` rewrites the query with them):
 * ``pages/P.js``: the documents of page ``P`` (location, title, text), loaded for the pages
   a query shows.
 
-Each file is a script calling ``peixunSearchData(kind, key, data)``: a worker loads it with
+Each file is a script calling ``peixunSearchData(kind, key, data, version)`` (the version: a
+hash of this build's index, the same in every file): a worker loads it with
 ``importScripts``, and so does the iframe that stands in for the worker from a folder, where
 ``fetch`` of local files is blocked. Tokens are Material's: the text outside tags, split by the
 configured separator (which splits at jieba's word breaks), lower-cased.
@@ -23,6 +24,7 @@ configured separator (which splits at jieba's word breaks), lower-cased.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 import re
@@ -161,9 +163,12 @@ class _Terms:
         return sum(len(t) * 3 + 12 for t in self.terms) + sum(len(p) * 3 for p in self.postings)
 
 
-def _script(kind: str, key: int, data: object) -> str:
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return f'peixunSearchData("{kind}",{key},{text});\n'
+def _json(data: object) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def _script(kind: str, key: int, text: str, version: str) -> str:
+    return f'peixunSearchData("{kind}",{key},{text},"{version}");\n'
 
 
 def write_split(site: Path, index: dict[str, Any]) -> dict[str, int]:
@@ -198,13 +203,23 @@ def write_split(site: Path, index: dict[str, Any]) -> dict[str, int]:
         "boosts": [doc.get("boost", 1) for doc in docs],
         **{key: value for key, value in config.items() if key.startswith("peixun_")},
     }
-    (folder / "meta.js").write_text(_script("meta", 0, meta), encoding="utf-8")
-    for k, shard in enumerate(by_shard):
-        data = {terms.terms[t]: terms.entry(t, splits.get(t)) for t in shard}
-        (folder / "terms" / f"{k}.js").write_text(_script("terms", k, data), encoding="utf-8")
-    for p, page in enumerate(pages):
-        rows = [_row(doc, [name for name, _ in fields]) for doc in page]
-        (folder / "pages" / f"{p}.js").write_text(_script("pages", p, rows), encoding="utf-8")
+    # Every file names the build it belongs to: a learner whose page was opened before a rebuild
+    # would otherwise combine the old meta with new shards (the worker reloads the meta then).
+    meta_text = _json(meta)
+    shard_texts = [
+        _json({terms.terms[t]: terms.entry(t, splits.get(t)) for t in shard}) for shard in by_shard
+    ]
+    names = [name for name, _ in fields]
+    page_texts = [_json([_row(doc, names) for doc in page]) for page in pages]
+    digest = hashlib.blake2b(digest_size=8)
+    for text in (meta_text, *shard_texts, *page_texts):
+        digest.update(text.encode())
+    version = digest.hexdigest()
+    (folder / "meta.js").write_text(_script("meta", 0, meta_text, version), encoding="utf-8")
+    for k, text in enumerate(shard_texts):
+        (folder / "terms" / f"{k}.js").write_text(_script("terms", k, text, version), "utf-8")
+    for p, text in enumerate(page_texts):
+        (folder / "pages" / f"{p}.js").write_text(_script("pages", p, text, version), "utf-8")
     return {"terms": shards, "pages": len(pages)}
 
 
@@ -253,4 +268,5 @@ def search_config(site: Path) -> dict[str, Any]:
 
 def _data(path: Path) -> Any:
     text = path.read_text(encoding="utf-8")
-    return json.loads(text[text.index(",", text.index(",") + 1) + 1 : text.rindex(")")])
+    start = text.index(",", text.index(",") + 1) + 1
+    return json.loads(text[start : text.rindex(",")])  # the version, a quoted hex, comes last

@@ -49,6 +49,8 @@ const ask = (message) => {
   const out = []
   listener({ data: { type: 0, data: job.setup } })
   await until(() => replies.some((reply) => reply.type === 1)) // READY, before or after SETUP
+  // the site rebuilt while the worker runs: another build's index in its place
+  if (job.swap) fs.cpSync(job.swap, job.index, { recursive: true, force: true })
   for (const query of job.queries) out.push((await ask({ type: 2, data: query })).data)
   process.stdout.write(JSON.stringify(out))
 })()
@@ -102,10 +104,14 @@ DOCS: list[dict[str, Any]] = [
 ]
 
 
-def _run(script: Path, setup: dict[str, Any], queries: list[str]) -> list[dict[str, Any]]:
+def _run(
+    script: Path, setup: dict[str, Any], queries: list[str], swap: Path | None = None
+) -> list[dict[str, Any]]:
     if shutil.which("node") is None:
         pytest.fail("搜索 worker 的测试需要 node（Debian：apt-get install nodejs）")
-    job = {"script": script.as_uri(), "setup": setup, "queries": queries}
+    job: dict[str, Any] = {"script": script.as_uri(), "setup": setup, "queries": queries}
+    if swap is not None:  # after READY, copy this split index over the site's
+        job |= {"swap": str(swap), "index": str(script.parents[3] / "search" / "peixun")}
     done = subprocess.run(
         ["node", "-e", RUNNER], input=json.dumps(job), capture_output=True, text=True, timeout=60
     )
@@ -132,9 +138,9 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
-def _ours(site: Path, queries: list[str]) -> list[dict[str, Any]]:
+def _ours(site: Path, queries: list[str], swap: Path | None = None) -> list[dict[str, Any]]:
     setup = {"config": CONFIG, "docs": [], "options": {"suggest": True}}
-    return _run(site / "assets/peixun/search/worker.js", setup, queries)
+    return _run(site / "assets/peixun/search/worker.js", setup, queries, swap)
 
 
 def _material(queries: list[str]) -> list[dict[str, Any]]:
@@ -196,3 +202,21 @@ def test_split_index_files_are_scripts_a_worker_can_load(site: Path) -> None:
     assert meta.startswith('peixunSearchData("meta",0,{')
     assert sorted(p.name for p in (folder / "pages").glob("*.js")) == ["0.js", "1.js"]
     assert "三会一课" in "".join(p.read_text("utf-8") for p in (folder / "terms").glob("*.js"))
+
+
+def test_a_rebuild_while_the_worker_runs_gives_the_new_builds_answers(
+    site: Path, tmp_path: Path
+) -> None:
+    # The learner opened search, then the site was rebuilt with a new section (its entries
+    # numbered differently): the worker must not mix the old meta with the new parts.
+    shutil.copytree(site, tmp_path / "site")
+    added = {"location": "a.html#xuanju", "title": _words("换届 选举"), "text": ""}
+    rebuilt = tmp_path / "rebuilt"
+    write_split(rebuilt, {"config": CONFIG, "docs": [DOCS[0], added, *DOCS[1:]]})
+    (later, added_one) = _ours(
+        tmp_path / "site", ["民主集中制", "选举"], rebuilt / "search" / "peixun"
+    )
+    # b.html's entries come one later in the new build: the old meta would place them wrong
+    assert later["items"][0][0]["location"] == "b.html#minzhu"
+    assert added_one["items"][0][0]["location"] == "a.html#xuanju"
+    assert "<mark>选举</mark>" in added_one["items"][0][0]["title"]

@@ -24,7 +24,14 @@
   var here = script ? script.src : self.location.href
   var base = new URL("../../../search/peixun/", here).href // assets/peixun/search/ → search/peixun/
   var loaded = { meta: {}, terms: {}, pages: {} }
-  self.peixunSearchData = function (kind, key, data) { loaded[kind][key] = data }
+  var version = null // the build the loaded meta is from: every file names its build
+  var STALE = new Error("the site was rebuilt since its search meta was loaded")
+  var stale = false
+  self.peixunSearchData = function (kind, key, data, build) {
+    if (kind === "meta") version = build
+    else if (build !== version) return void (stale = true) // a newer build's file: not mixed in
+    loaded[kind][key] = data
+  }
 
   /** Load scripts (a worker's importScripts is synchronous, the stand-in's returns a promise). */
   function load(urls) {
@@ -41,11 +48,19 @@
   var pageOf = [], firstOf = [], docCount = 0
   var sortedKeys = {} // shard → its terms, sorted (for prefixes)
 
-  function setup() {
-    var scripts = ["query.js", "highlight.js"].map(function (name) { return new URL(name, here).href })
-    return load(scripts.concat([base + "meta.js"])).then(function () {
+  /** Load the query rules, the highlighting and the index's meta; ``again`` (after a rebuild):
+   * the meta alone, past any cached copy, forgetting the parts loaded from the old build. */
+  function setup(again) {
+    var scripts = again ? [] : ["query.js", "highlight.js"].map(function (name) { return new URL(name, here).href })
+    return load(scripts.concat([base + "meta.js" + (again ? "?t=" + Date.now() : "")])).then(function () {
       Q = self.peixunQuery
       meta = loaded.meta[0]
+      loaded.terms = {}
+      loaded.pages = {}
+      sortedKeys = {}
+      pageOf = []
+      firstOf = []
+      docCount = 0
       han = new Q.Han(meta.han)
       separator = new RegExp(meta.separator)
       meta.pages.forEach(function (count, page) {
@@ -106,8 +121,16 @@
       if (!(k in loaded.terms)) wanted.add(k)
     })
     var urls = []
-    wanted.forEach(function (k) { urls.push(base + "terms/" + k + ".js") })
-    return load(urls).then(function () { wanted.forEach(function (k) { delete sortedKeys[k] }) })
+    wanted.forEach(function (k) { urls.push(base + "terms/" + k + ".js?v=" + version) })
+    return loadParts(urls).then(function () { wanted.forEach(function (k) { delete sortedKeys[k] }) })
+  }
+
+  /** Load parts of the index of the meta's build (the address names it, for caches); fails
+   * with STALE when the site has been rebuilt since. */
+  function loadParts(urls) {
+    return load(urls).then(function () {
+      if (stale) throw STALE
+    })
   }
 
   /* ---- Scoring, as lunr 2 does it ---- */
@@ -216,7 +239,17 @@
     return out
   }
 
+  /** The answer to ``query``; if the site was rebuilt since the worker started, the answer from
+   * the new build (its meta loaded again). */
   function search(query) {
+    return answer(query).catch(function (error) {
+      if (error !== STALE) throw error
+      stale = false
+      return setup(true).then(function () { return answer(query) })
+    })
+  }
+
+  function answer(query) {
     return loadShardsFor(query).then(function () {
       var text = Q.expand(query, store, pinyin, meta.peixun_variants || []) // variants.CONFIG_KEY
       return loadShardsFor(text).then(function () { return text })
@@ -243,8 +276,10 @@
       })
       var suggest = suggestion(clauses)
       var urls = []
-      groups.forEach(function (_, page) { if (!(page in loaded.pages)) urls.push(base + "pages/" + page + ".js") })
-      return load(urls).then(function () {
+      groups.forEach(function (_, page) {
+        if (!(page in loaded.pages)) urls.push(base + "pages/" + page + ".js?v=" + version)
+      })
+      return loadParts(urls).then(function () {
         var items = []
         groups.forEach(function (matches, page) {
           var list = matches.map(function (match) {
