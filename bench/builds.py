@@ -234,11 +234,7 @@ def scale_point(source: Path, work: Path, lessons: int, say: Callable[[str], Non
         _tree_bytes(site),
         _tree_bytes(project / "site-plain"),
         lesson.stat().st_size,
-        sum(
-            p.stat().st_size
-            for p in (site / "search").rglob("*")
-            if p.suffix == ".js" or p.suffix == ".json"
-        ),
+        sum(p.stat().st_size for p in (site / "search").rglob("*") if p.suffix in (".js", ".json")),
         first_search_downloads(site, lesson),
     )
     shutil.rmtree(project / "site-ours")  # N=1000 sites take hundreds of MB

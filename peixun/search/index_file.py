@@ -45,13 +45,14 @@ def write_compact(
     before = path.stat().st_size
     data = json.loads(path.read_text(encoding="utf-8"))
     glossary = list(glossary)
-    config = data.setdefault("config", {})
-    config[PINYIN_KEY] = pinyin_table([*(term for term, _ in glossary), *page_titles(data)])
-    config[VARIANTS_KEY] = glossary_variants(glossary)
-    if split is not None:
-        write_split(split, data)
-        # what the worker reads is in the split index's meta.js
-        kept = {k: v for k, v in config.items() if k not in (PINYIN_KEY, VARIANTS_KEY)}
-        data = {**data, "config": kept, "docs": []}
+    additions = {
+        PINYIN_KEY: pinyin_table([*(term for term, _ in glossary), *page_titles(data)]),
+        VARIANTS_KEY: glossary_variants(glossary),
+    }
+    if split is None:
+        data.setdefault("config", {}).update(additions)
+    else:  # the worker reads the additions from the split index's meta.js
+        write_split(split, data, additions)
+        data = {**data, "docs": []}
     path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     return before, path.stat().st_size

@@ -171,9 +171,12 @@ def _script(kind: str, key: int, text: str, version: str) -> str:
     return f'peixunSearchData("{kind}",{key},{text},"{version}");\n'
 
 
-def write_split(site: Path, index: dict[str, Any]) -> dict[str, int]:
-    """Write the split index of Material's ``index`` (as ``search_index.json`` holds it, with
-    peixun's config additions) under ``site``; return the number of files of each kind."""
+def write_split(
+    site: Path, index: dict[str, Any], additions: dict[str, Any] | None = None
+) -> dict[str, int]:
+    """Write the split index of Material's ``index`` (as ``search_index.json`` holds it) under
+    ``site``, with peixun's ``additions`` (pinyin table, variants) in its meta; return the
+    number of files of each kind."""
     config = index["config"]
     separator = re.compile(config["separator"])
     fields = [(name, float(spec.get("boost", 1))) for name, spec in config["fields"].items()]
@@ -201,7 +204,7 @@ def write_split(site: Path, index: dict[str, Any]) -> dict[str, int]:
         "total": terms.han_tokens,
         "pages": [len(page) for page in pages],
         "boosts": [doc.get("boost", 1) for doc in docs],
-        **{key: value for key, value in config.items() if key.startswith("peixun_")},
+        **(additions or {}),
     }
     # Every file names the build it belongs to: a learner whose page was opened before a rebuild
     # would otherwise combine the old meta with new shards (the worker reloads the meta then).
@@ -250,8 +253,7 @@ def indexed_documents(site: Path) -> list[Document]:
     worker searches, under MkDocs-MaterialX) those of Material's index file."""
     if (site / FOLDER / "meta.js").is_file():
         return read_split(site)
-    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    docs: list[Document] = index["docs"]
+    docs: list[Document] = _theme_index(site)["docs"]
     return docs
 
 
@@ -261,9 +263,15 @@ def search_config(site: Path) -> dict[str, Any]:
     if (site / FOLDER / "meta.js").is_file():
         meta: dict[str, Any] = _data(site / FOLDER / "meta.js")
         return meta
-    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    config: dict[str, Any] = index["config"]
+    config: dict[str, Any] = _theme_index(site)["config"]
     return config
+
+
+def _theme_index(site: Path) -> dict[str, Any]:
+    index: dict[str, Any] = json.loads(
+        (site / "search" / "search_index.json").read_text(encoding="utf-8")
+    )
+    return index
 
 
 def _data(path: Path) -> Any:

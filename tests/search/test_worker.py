@@ -129,12 +129,11 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     scripts.mkdir(parents=True)
     for name in ("worker.js", "query.js", "highlight.js"):
         shutil.copy(PACKAGE_DIR / "search" / name, scripts / name)
-    config = {
-        **CONFIG,
+    additions = {
         "peixun_pinyin": [["三会一课", "san hui yi ke"]],
         "peixun_variants": [["民主集中", "民主集中制"]],
     }
-    write_split(root, {"config": config, "docs": DOCS})
+    write_split(root, {"config": CONFIG, "docs": DOCS}, additions)
     return root
 
 
